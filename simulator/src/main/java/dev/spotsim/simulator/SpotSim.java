@@ -1,0 +1,231 @@
+package dev.spotsim.simulator;
+
+import dev.spotsim.simulator.clock.SimClock;
+import dev.spotsim.simulator.clock.SystemClock;
+import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.fleet.Fleet;
+import dev.spotsim.simulator.fleet.FleetSettings;
+import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.imds.ImdsServer;
+import dev.spotsim.simulator.imds.TokenService;
+import dev.spotsim.simulator.instance.InstanceIdentity;
+import dev.spotsim.simulator.instance.InstanceView;
+import dev.spotsim.simulator.instance.Interruption;
+import dev.spotsim.simulator.instance.MetadataOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The embeddable simulator: a fleet of simulated instances, one metadata endpoint per instance, and
+ * the control API. Start it from a test (free ports by default), point the AWS SDK at
+ * {@link #imdsEndpoint()}, interrupt from Java. {@code spotsim serve} is this class behind flags.
+ */
+public final class SpotSim implements AutoCloseable {
+    private final Vertx vertx;
+    private final Fleet fleet;
+    private final ImdsServer imds;
+    private final HttpServer control;
+    private final String host;
+    private final AutoCloseable ownedClock;
+
+    private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock) {
+        this.vertx = vertx;
+        this.fleet = fleet;
+        this.imds = imds;
+        this.control = control;
+        this.host = host;
+        this.ownedClock = ownedClock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The one service API: everything that changes the simulation goes through it. */
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    /** The first instance's metadata endpoint, e.g. {@code http://127.0.0.1:1338}. */
+    public String imdsEndpoint() {
+        return imdsEndpoint(firstInstanceId());
+    }
+
+    public String imdsEndpoint(String instanceId) {
+        int port = imds.port(instanceId);
+        if (port < 0) {
+            throw new IllegalArgumentException("no instance " + instanceId);
+        }
+        return "http://" + hostForUrl() + ":" + port;
+    }
+
+    public int imdsPort(String instanceId) {
+        return imds.port(instanceId);
+    }
+
+    /** The control API's root, e.g. {@code http://127.0.0.1:1337/spotsim/v1}. */
+    public String controlUrl() {
+        return "http://" + hostForUrl() + ":" + control.actualPort() + ControlApi.BASE;
+    }
+
+    public int controlPort() {
+        return control.actualPort();
+    }
+
+    private String hostForUrl() {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public String firstInstanceId() {
+        return fleet.instances().get(0).instanceId();
+    }
+
+    public List<InstanceView> instances() {
+        return fleet.instances();
+    }
+
+    /** Interrupts the first instance the AWS way: terminate, two-minute notice, starting now. */
+    public Interruption interrupt() {
+        return fleet.interrupt(firstInstanceId(), InterruptRequest.awsDefault());
+    }
+
+    public Interruption interrupt(String instanceId, InterruptRequest request) {
+        return fleet.interrupt(instanceId, request);
+    }
+
+    /** Stops every server and the clock it owns; waits until the ports are released. */
+    @Override
+    public void close() {
+        try {
+            imds.closeAll().compose(v -> control.close()).await();
+        } finally {
+            vertx.close().await();
+            if (ownedClock != null) {
+                try {
+                    ownedClock.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the clock failed", e);
+                }
+            }
+        }
+    }
+
+    /** How to start a simulator; every setting has a default that suits a test. */
+    public static final class Builder {
+        private SimClock clock;
+        private String host = "127.0.0.1";
+        private int imdsPort;
+        private int controlPort;
+        private final List<InstanceIdentity> identities = new ArrayList<>();
+        private MetadataOptions options = MetadataOptions.defaults();
+        private FleetSettings settings = FleetSettings.defaults();
+        private int listenersPerPort;
+
+        /** The clock every schedule runs on (default: the system clock). */
+        public Builder clock(SimClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The first instance's IMDS port; the others follow consecutively. 0 (default) picks free ports. */
+        public Builder imdsPort(int port) {
+            this.imdsPort = checkPort(port);
+            return this;
+        }
+
+        /** The control API port; 0 (default) picks a free one. */
+        public Builder controlPort(int port) {
+            this.controlPort = checkPort(port);
+            return this;
+        }
+
+        public Builder instance(InstanceIdentity identity) {
+            identities.add(identity);
+            return this;
+        }
+
+        /** Adds {@code count} generated Spot instances (c5.large in us-east-1a). */
+        public Builder instances(int count) {
+            for (int i = 0; i < count; i++) {
+                identities.add(InstanceIdentity.generated(identities.size(), "c5.large", "us-east-1a", "spot"));
+            }
+            return this;
+        }
+
+        public Builder metadataOptions(MetadataOptions options) {
+            this.options = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** Shortcut for IMDSv2-only (httpTokens required). */
+        public Builder tokensRequired(boolean required) {
+            this.options = new MetadataOptions(required, options.endpointEnabled(), options.instanceMetadataTags());
+            return this;
+        }
+
+        public Builder settings(FleetSettings settings) {
+            this.settings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** Event loops accepting on each IMDS port (default: all of them for one instance, one for a fleet). */
+        public Builder listenersPerPort(int count) {
+            this.listenersPerPort = count;
+            return this;
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port: expected 0..65535, got " + port);
+            }
+            return port;
+        }
+
+        /** Starts everything; on any failure, whatever was started is stopped again before the error is thrown. */
+        public SpotSim start() {
+            if (identities.isEmpty()) {
+                instances(1);
+            }
+            if (imdsPort != 0 && imdsPort + identities.size() - 1 > 65535) {
+                throw new IllegalArgumentException("ports " + imdsPort + ".." + (imdsPort + identities.size() - 1) + " do not fit below 65536");
+            }
+            SystemClock owned = clock == null ? new SystemClock() : null;
+            SimClock actualClock = clock == null ? owned : clock;
+            Vertx vertx = Vertx.vertx();
+            try {
+                Fleet fleet = new Fleet(actualClock, settings);
+                int loops = listenersPerPort > 0 ? listenersPerPort
+                        : identities.size() == 1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops);
+                List<Future<Integer>> bound = new ArrayList<>();
+                for (int i = 0; i < identities.size(); i++) {
+                    fleet.launch(identities.get(i), options);
+                    bound.add(imds.open(identities.get(i).instanceId(), imdsPort == 0 ? 0 : imdsPort + i));
+                }
+                Future.all(bound).await();
+                SpotSim[] self = new SpotSim[1];
+                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id));
+                HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
+                        .requestHandler(api.router(vertx)).listen(controlPort).await();
+                self[0] = new SpotSim(vertx, fleet, imds, control, host, owned);
+                return self[0];
+            } catch (RuntimeException e) {
+                vertx.close().await();
+                if (owned != null) {
+                    owned.close();
+                }
+                throw e;
+            }
+        }
+    }
+}

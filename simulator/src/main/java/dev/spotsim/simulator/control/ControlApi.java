@@ -1,0 +1,172 @@
+package dev.spotsim.simulator.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotsim.scenarios.parse.InputException;
+import dev.spotsim.scenarios.parse.StructuredReader;
+import dev.spotsim.simulator.fleet.Fleet;
+import dev.spotsim.simulator.fleet.FleetException;
+import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.fleet.MaintenanceRequest;
+import dev.spotsim.simulator.instance.Faults;
+import dev.spotsim.simulator.instance.InstanceView;
+import dev.spotsim.simulator.instance.InterruptionAction;
+import dev.spotsim.simulator.instance.MetadataOptions;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control REST API under {@code /spotsim/v1/}: the only way in from outside the JVM. Each route
+ * is a thin client of {@link Fleet}; errors are JSON {@code {"error": ..., "message": ...}}.
+ */
+public final class ControlApi {
+    public static final String BASE = "/spotsim/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
+    private static final int BODY_LIMIT_BYTES = 64 * 1024;
+
+    private final Fleet fleet;
+    private final Function<String, String> imdsEndpoint;
+    private final StructuredReader reader = new StructuredReader();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param imdsEndpoint the metadata URL of an instance, by id */
+    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint) {
+        this.fleet = fleet;
+        this.imdsEndpoint = imdsEndpoint;
+    }
+
+    /** All routes, declared in one place. */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.get(BASE + "/health").handler(ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
+        router.get(BASE + "/instances").handler(ctx -> ok(ctx, 200, Map.of("instances",
+                fleet.instances().stream().map(this::show).toList())));
+        router.get(BASE + "/instances/:id").handler(ctx -> ok(ctx, 200, show(fleet.instance(id(ctx)))));
+        router.post(BASE + "/instances/:id/interrupt").handler(this::interrupt);
+        router.delete(BASE + "/instances/:id/interruption").handler(ctx -> {
+            fleet.cancelInterruption(id(ctx));
+            ok(ctx, 200, show(fleet.instance(id(ctx))));
+        });
+        router.post(BASE + "/instances/:id/rebalance").handler(ctx -> {
+            ControlBodies.Rebalance body = body(ctx, ControlBodies.Rebalance.class);
+            Duration delay = body.delay() == null ? Duration.ZERO : body.delay();
+            ok(ctx, 202, Map.of("instanceId", id(ctx), "rebalanceTime", fleet.recommendRebalance(id(ctx), delay).toString()));
+        });
+        router.post(BASE + "/instances/:id/maintenance").handler(ctx -> {
+            ControlBodies.Maintenance b = body(ctx, ControlBodies.Maintenance.class);
+            ok(ctx, 201, ControlJson.maintenance(fleet.scheduleMaintenance(id(ctx),
+                    new MaintenanceRequest(b.code(), b.description(), b.notBefore(), b.window()))));
+        });
+        router.delete(BASE + "/instances/:id/maintenance/:eventId").handler(ctx ->
+                ok(ctx, 200, ControlJson.maintenance(fleet.cancelMaintenance(id(ctx), ctx.pathParam("eventId")))));
+        router.put(BASE + "/instances/:id/metadata-options").handler(this::metadataOptions);
+        router.put(BASE + "/instances/:id/faults").handler(ctx -> {
+            ControlBodies.Faults b = body(ctx, ControlBodies.Faults.class);
+            fleet.setFaults(id(ctx), new Faults(b.delay(), b.errorStatus() == null ? 0 : b.errorStatus(),
+                    b.errorRate() == null ? 0 : b.errorRate(), b.timeoutRate() == null ? 0 : b.timeoutRate()));
+            ok(ctx, 200, show(fleet.instance(id(ctx))));
+        });
+        router.delete(BASE + "/instances/:id/faults").handler(ctx -> {
+            fleet.setFaults(id(ctx), Faults.none());
+            ok(ctx, 200, show(fleet.instance(id(ctx))));
+        });
+        router.post(BASE + "/instances/:id/reset").handler(ctx -> ok(ctx, 200, show(fleet.reset(id(ctx)))));
+        router.post(BASE + "/instances/:id/start").handler(ctx -> ok(ctx, 200, show(fleet.start(id(ctx)))));
+        router.route().failureHandler(this::failure);
+        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        return router;
+    }
+
+    private void interrupt(RoutingContext ctx) {
+        ControlBodies.Interrupt b = body(ctx, ControlBodies.Interrupt.class);
+        InterruptionAction action = b.action() == null ? null : InterruptionAction.parse(b.action());
+        var plan = fleet.interrupt(id(ctx), new InterruptRequest(action, b.notice(), b.delay(), b.rebalanceLead()));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(ControlJson.interruption(plan));
+        answer.put("instanceId", id(ctx));
+        ok(ctx, 202, answer);
+    }
+
+    private void metadataOptions(RoutingContext ctx) {
+        ControlBodies.MetadataOptions b = body(ctx, ControlBodies.MetadataOptions.class);
+        MetadataOptions current = fleet.instance(id(ctx)).options();
+        boolean required = choose(b.httpTokens(), "httpTokens", "required", "optional", current.tokensRequired());
+        boolean enabled = choose(b.httpEndpoint(), "httpEndpoint", "enabled", "disabled", current.endpointEnabled());
+        boolean tags = choose(b.instanceMetadataTags(), "instanceMetadataTags", "enabled", "disabled", current.instanceMetadataTags());
+        fleet.setMetadataOptions(id(ctx), new MetadataOptions(required, enabled, tags));
+        ok(ctx, 200, show(fleet.instance(id(ctx))));
+    }
+
+    private static boolean choose(String value, String field, String yes, String no, boolean current) {
+        if (value == null) {
+            return current;
+        }
+        if (!value.equals(yes) && !value.equals(no)) {
+            throw new IllegalArgumentException(field + ": expected " + yes + " or " + no + ", got \"" + value + "\"");
+        }
+        return value.equals(yes);
+    }
+
+    private Map<String, Object> show(InstanceView v) {
+        return ControlJson.instance(v, imdsEndpoint.apply(v.instanceId()));
+    }
+
+    private static String id(RoutingContext ctx) {
+        return ctx.pathParam("id");
+    }
+
+    /** An absent or empty body means "all defaults"; anything else must be a JSON object of known fields. */
+    private <T> T body(RoutingContext ctx, Class<T> type) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        return reader.read(text == null || text.isBlank() ? "{}" : text, "request body", true, type);
+    }
+
+    private void ok(RoutingContext ctx, int status, Object value) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable e = ctx.failure();
+        if (e instanceof FleetException fe) {
+            error(ctx, fe.kind() == FleetException.Kind.NOT_FOUND ? 404 : 409,
+                    fe.kind() == FleetException.Kind.NOT_FOUND ? "not_found" : "conflict", fe.getMessage());
+        } else if (e instanceof InputException || e instanceof IllegalArgumentException) {
+            error(ctx, 400, "bad_request", e.getMessage());
+        } else if (e instanceof IllegalStateException) {
+            error(ctx, 409, "conflict", e.getMessage());
+        } else if (e == null) {
+            int status = ctx.statusCode();
+            error(ctx, status, status == 413 ? "body_too_large" : "error",
+                    status == 413 ? "request body above " + BODY_LIMIT_BYTES + " bytes" : "request failed with status " + status);
+        } else {
+            LOG.error("control API {} {} failed", ctx.request().method(), ctx.request().path(), e);
+            error(ctx, 500, "internal_error", "the simulator failed: " + e);
+        }
+    }
+
+    private void error(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("error", code, "message", message == null ? "" : message));
+        } catch (JsonProcessingException ex) {
+            body = "{\"error\":\"" + code + "\"}";
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+
+}

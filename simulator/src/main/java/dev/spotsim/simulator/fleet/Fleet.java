@@ -1,0 +1,212 @@
+package dev.spotsim.simulator.fleet;
+
+import dev.spotsim.simulator.clock.SimClock;
+import dev.spotsim.simulator.instance.Faults;
+import dev.spotsim.simulator.instance.InstanceIdentity;
+import dev.spotsim.simulator.instance.InstanceListener;
+import dev.spotsim.simulator.instance.InstanceState;
+import dev.spotsim.simulator.instance.InstanceView;
+import dev.spotsim.simulator.instance.Interruption;
+import dev.spotsim.simulator.instance.MaintenanceEvent;
+import dev.spotsim.simulator.instance.MetadataOptions;
+import dev.spotsim.simulator.instance.SimulatedInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The one way to change the simulated instances: the control API, the CLI and the scenario runner
+ * all call this. Every timed step runs on the injected clock.
+ */
+public final class Fleet {
+    private final SimClock clock;
+    private final FleetSettings settings;
+    private final Map<String, SimulatedInstance> instances = new ConcurrentHashMap<>();
+    private final List<String> launchOrder = new CopyOnWriteArrayList<>();
+    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong maintenanceSequence = new AtomicLong();
+
+    public Fleet(SimClock clock, FleetSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** Listeners hear every change of every instance, in the order it happened on that instance. */
+    public void addListener(InstanceListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Launches an instance: pending, then running after the boot duration. */
+    public InstanceView launch(InstanceIdentity identity, MetadataOptions options) {
+        SimulatedInstance instance = new SimulatedInstance(InstanceView.launched(identity, clock.now(), options), this::announce);
+        if (instances.putIfAbsent(identity.instanceId(), instance) != null) {
+            throw FleetException.conflict("instance " + identity.instanceId() + " already exists");
+        }
+        launchOrder.add(identity.instanceId());
+        announce(null, instance.view());
+        boot(instance);
+        return instance.view();
+    }
+
+    private void boot(SimulatedInstance instance) {
+        if (settings.bootDuration().isZero()) {
+            instance.markRunning(clock.now());
+        } else {
+            instance.addTimer(clock.schedule(clock.now().plus(settings.bootDuration()), () -> instance.markRunning(clock.now())));
+        }
+    }
+
+    /** Every instance, in launch order. */
+    public List<InstanceView> instances() {
+        return launchOrder.stream().map(id -> instances.get(id).view()).toList();
+    }
+
+    public InstanceView instance(String instanceId) {
+        return find(instanceId).view();
+    }
+
+    /** A live, read-only view of one instance: each call returns its current snapshot (IMDS reads through this). */
+    public Supplier<InstanceView> liveView(String instanceId) {
+        return find(instanceId)::view;
+    }
+
+    private SimulatedInstance find(String instanceId) {
+        SimulatedInstance instance = instanceId == null ? null : instances.get(instanceId);
+        if (instance == null) {
+            throw FleetException.notFound(instanceId);
+        }
+        return instance;
+    }
+
+    /**
+     * Plans a Spot interruption: an optional rebalance recommendation at now + delay, the notice
+     * {@code rebalanceLead} later, and the action one notice period after that.
+     * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html
+     */
+    public Interruption interrupt(String instanceId, InterruptRequest request) {
+        SimulatedInstance instance = find(instanceId);
+        synchronized (instance) {
+            InstanceView v = instance.view();
+            if (!v.identity().isSpot()) {
+                throw FleetException.conflict(instanceId + " is an on-demand instance; only Spot Instances are interrupted");
+            }
+            if (v.interruption() != null) {
+                throw FleetException.conflict(instanceId + " already has an interruption (action at " + v.interruption().actionTime() + ")");
+            }
+            if (v.state() != InstanceState.RUNNING && v.state() != InstanceState.REBALANCE_RECOMMENDED) {
+                throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance can be interrupted");
+            }
+            Instant start = clock.now().plus(request.delay());
+            boolean withRebalance = !request.rebalanceLead().isZero();
+            Instant noticeTime = start.plus(request.rebalanceLead());
+            // IMDS shows the action time to the second; keep the plan on whole seconds so what is shown is what happens.
+            Instant actionTime = noticeTime.plus(request.notice()).truncatedTo(ChronoUnit.SECONDS);
+            if (actionTime.isBefore(noticeTime)) {
+                actionTime = actionTime.plusSeconds(1);
+            }
+            Interruption plan = new Interruption(request.action(), withRebalance ? start : null, noticeTime, actionTime);
+            instance.plan(plan);
+            if (withRebalance) {
+                instance.addTimer(clock.schedule(start, () -> instance.recommendRebalance(clock.now())));
+            }
+            instance.addTimer(clock.schedule(noticeTime, () -> instance.notice(clock.now())));
+            instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
+            return plan;
+        }
+    }
+
+    private void act(SimulatedInstance instance) {
+        instance.act(clock.now());
+        instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
+    }
+
+    /** A rebalance recommendation on its own, after {@code delay}; EC2 may or may not follow it with a notice. */
+    public Instant recommendRebalance(String instanceId, Duration delay) {
+        SimulatedInstance instance = find(instanceId);
+        InstanceView v = instance.view();
+        if (!v.state().isUp()) {
+            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance gets a rebalance recommendation");
+        }
+        if (v.rebalanceTime() != null) {
+            throw FleetException.conflict(instanceId + " already had a rebalance recommendation at " + v.rebalanceTime());
+        }
+        Instant at = clock.now().plus(delay);
+        instance.addTimer(clock.schedule(at, () -> instance.recommendRebalance(clock.now())));
+        return at;
+    }
+
+    /** Withdraws an interruption before its notice. After the notice AWS never takes it back, so neither do we. */
+    public void cancelInterruption(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        InstanceView v = instance.view();
+        if (v.interruption() == null) {
+            throw FleetException.conflict(instanceId + " has no planned interruption");
+        }
+        if (!instance.cancelPlannedInterruption()) {
+            throw FleetException.conflict(instanceId + " has been noticed already (" + v.state().wireName() + "); a notice cannot be withdrawn");
+        }
+    }
+
+    /** Schedules a maintenance event; it shows as active until its window ends, then moves to the history. */
+    public MaintenanceEvent scheduleMaintenance(String instanceId, MaintenanceRequest request) {
+        SimulatedInstance instance = find(instanceId);
+        if (!instance.view().state().isUp()) {
+            throw FleetException.conflict(instanceId + " is " + instance.view().state().wireName() + "; events are scheduled for running instances");
+        }
+        Instant notBefore = (request.notBefore() != null ? request.notBefore() : clock.now().plus(Duration.ofDays(1)))
+                .truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = notBefore.plus(request.window());
+        String eventId = String.format("instance-event-%017x", 0x0a1b2c3d000L + maintenanceSequence.incrementAndGet());
+        MaintenanceEvent event = new MaintenanceEvent(eventId, request.code(), request.description(), notBefore, notAfter,
+                notBefore.plus(Duration.ofDays(7)), MaintenanceEvent.State.ACTIVE);
+        instance.addMaintenance(event);
+        instance.addTimer(clock.schedule(notAfter, () -> instance.completeMaintenance(eventId)));
+        return event;
+    }
+
+    public MaintenanceEvent cancelMaintenance(String instanceId, String eventId) {
+        return find(instanceId).cancelMaintenance(eventId)
+                .orElseThrow(() -> new FleetException(FleetException.Kind.NOT_FOUND, instanceId + " has no active maintenance event " + eventId));
+    }
+
+    public void setMetadataOptions(String instanceId, MetadataOptions options) {
+        find(instanceId).setOptions(options);
+    }
+
+    public void setFaults(String instanceId, Faults faults) {
+        find(instanceId).setFaults(faults);
+    }
+
+    /** Brings an instance back (terminated, stopped or mid-interruption) as a fresh one with the same identity. */
+    public InstanceView reset(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        instance.relaunch(clock.now());
+        boot(instance);
+        return instance.view();
+    }
+
+    /** Starts a stopped instance again, as EC2 StartInstances does for a stopped Spot Instance. */
+    public InstanceView start(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        if (instance.view().state() != InstanceState.STOPPED) {
+            throw FleetException.conflict(instanceId + " is " + instance.view().state().wireName() + "; only a stopped instance can be started");
+        }
+        return reset(instanceId);
+    }
+
+    private void announce(InstanceView before, InstanceView after) {
+        for (InstanceListener l : listeners) {
+            l.changed(before, after);
+        }
+    }
+}

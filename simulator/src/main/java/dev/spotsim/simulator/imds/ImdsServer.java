@@ -1,0 +1,141 @@
+package dev.spotsim.simulator.imds;
+
+import dev.spotsim.simulator.fleet.Fleet;
+import dev.spotsim.simulator.instance.InstanceView;
+import dev.spotsim.simulator.instance.InstanceState;
+import java.util.function.Supplier;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One metadata endpoint per simulated instance, each on its own port, so an unmodified client
+ * sees exactly one instance. A port stops listening when its instance shuts down or stops
+ * (connection refused, as on a gone instance) and listens again when the instance comes back.
+ */
+public final class ImdsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ImdsServer.class);
+    private final Vertx vertx;
+    private final Fleet fleet;
+    private final String host;
+    private final int listenersPerPort;
+    private final ImdsHandler handler;
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+
+    /**
+     * @param listenersPerPort how many event loops accept on each port (more spreads one busy
+     *                         instance over cores; one is right for large fleets)
+     */
+    public ImdsServer(Vertx vertx, Fleet fleet, TokenService tokens, String host, int listenersPerPort) {
+        this.vertx = vertx;
+        this.fleet = fleet;
+        this.host = host;
+        this.listenersPerPort = Math.max(1, listenersPerPort);
+        this.handler = new ImdsHandler(vertx, fleet.clock(), tokens, new MetadataTree());
+        fleet.addListener(this::instanceChanged);
+    }
+
+    /** Starts serving the instance's metadata on {@code port} (0 picks a free one); completes with the bound port. */
+    public Future<Integer> open(String instanceId, int port) {
+        Endpoint endpoint = new Endpoint(instanceId, fleet.liveView(instanceId), port);
+        if (endpoints.putIfAbsent(instanceId, endpoint) != null) {
+            return Future.failedFuture(new IllegalStateException(instanceId + " already has a metadata endpoint"));
+        }
+        return endpoint.listen().map(v -> endpoint.port);
+    }
+
+    /** The port an instance's metadata answers on, or -1 when it has none. */
+    public int port(String instanceId) {
+        Endpoint e = endpoints.get(instanceId);
+        return e == null ? -1 : e.port;
+    }
+
+    private void instanceChanged(InstanceView before, InstanceView after) {
+        if (before == null) {
+            return;
+        }
+        Endpoint endpoint = endpoints.get(after.instanceId());
+        if (endpoint == null) {
+            return;
+        }
+        boolean wasUp = answers(before.state());
+        boolean isUp = answers(after.state());
+        if (wasUp && !isUp) {
+            endpoint.stop();
+        } else if (!wasUp && isUp) {
+            endpoint.listen();
+        }
+    }
+
+    /** A pending instance is booting and already has its metadata service; a gone or stopped one has none. */
+    private static boolean answers(InstanceState state) {
+        return state.isUp() || state == InstanceState.PENDING;
+    }
+
+    /** Stops every endpoint; completes when all ports are released. */
+    public Future<Void> closeAll() {
+        List<Future<Void>> closing = endpoints.values().stream().map(Endpoint::stop).toList();
+        return Future.all(closing).mapEmpty();
+    }
+
+    @Override
+    public void close() {
+        closeAll().await();
+    }
+
+    /** The servers of one instance; start and stop are chained so they never overlap. */
+    private final class Endpoint {
+        private final String instanceId;
+        private final Supplier<InstanceView> instance;
+        private volatile int port;
+        private final List<HttpServer> servers = new ArrayList<>();
+        private Future<Void> last = Future.succeededFuture();
+
+        Endpoint(String instanceId, Supplier<InstanceView> instance, int port) {
+            this.instanceId = instanceId;
+            this.instance = instance;
+            this.port = port;
+        }
+
+        synchronized Future<Void> listen() {
+            last = last.transform(ignored -> bind());
+            return last;
+        }
+
+        synchronized Future<Void> stop() {
+            last = last.transform(ignored -> unbind());
+            return last;
+        }
+
+        private Future<Void> bind() {
+            if (!servers.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            HttpServerOptions options = new HttpServerOptions().setHost(host).setReuseAddress(true).setTcpNoDelay(true);
+            HttpServer first = vertx.createHttpServer(options).requestHandler(r -> handler.handle(r, instance));
+            return first.listen(port).compose(bound -> {
+                port = bound.actualPort();
+                servers.add(bound);
+                List<Future<HttpServer>> more = new ArrayList<>();
+                for (int i = 1; i < listenersPerPort; i++) {
+                    more.add(vertx.createHttpServer(options).requestHandler(r -> handler.handle(r, instance)).listen(port));
+                }
+                return Future.all(more).onSuccess(all -> more.forEach(f -> servers.add(f.result())));
+            }).onFailure(e -> LOG.error("IMDS for {} cannot listen on {}:{}: {}", instanceId, host, port, e.getMessage()))
+                    .mapEmpty();
+        }
+
+        private Future<Void> unbind() {
+            List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
+            servers.clear();
+            return Future.all(closing).mapEmpty();
+        }
+    }
+}
