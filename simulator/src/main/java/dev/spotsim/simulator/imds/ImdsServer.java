@@ -6,9 +6,12 @@ import dev.spotsim.simulator.instance.InstanceState;
 import java.util.function.Supplier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Deployable;
 import io.vertx.core.http.HttpServerOptions;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +82,12 @@ public final class ImdsServer implements AutoCloseable {
         return state.isUp() || state == InstanceState.PENDING;
     }
 
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Stops every endpoint; completes when all ports are released. */
     public Future<Void> closeAll() {
         List<Future<Void>> closing = endpoints.values().stream().map(Endpoint::stop).toList();
@@ -95,7 +104,7 @@ public final class ImdsServer implements AutoCloseable {
         private final String instanceId;
         private final Supplier<InstanceView> instance;
         private volatile int port;
-        private final List<HttpServer> servers = new ArrayList<>();
+        private volatile String deploymentId;
         private Future<Void> last = Future.succeededFuture();
 
         Endpoint(String instanceId, Supplier<InstanceView> instance, int port) {
@@ -115,27 +124,35 @@ public final class ImdsServer implements AutoCloseable {
         }
 
         private Future<Void> bind() {
-            if (!servers.isEmpty()) {
+            if (deploymentId != null) {
                 return Future.succeededFuture();
             }
             HttpServerOptions options = new HttpServerOptions().setHost(host).setReuseAddress(true).setTcpNoDelay(true);
-            HttpServer first = vertx.createHttpServer(options).requestHandler(r -> handler.handle(r, instance));
-            return first.listen(port).compose(bound -> {
-                port = bound.actualPort();
-                servers.add(bound);
-                List<Future<HttpServer>> more = new ArrayList<>();
-                for (int i = 1; i < listenersPerPort; i++) {
-                    more.add(vertx.createHttpServer(options).requestHandler(r -> handler.handle(r, instance)).listen(port));
-                }
-                return Future.all(more).onSuccess(all -> more.forEach(f -> servers.add(f.result())));
-            }).onFailure(e -> LOG.error("IMDS for {} cannot listen on {}:{}: {}", instanceId, host, port, e.getMessage()))
+            // Vert.x shares one port among the instances of a deployment, round-robin over event loops.
+            int bindPort;
+            try {
+                bindPort = port != 0 ? port : freePort(host);
+            } catch (IOException e) {
+                return Future.failedFuture(e);
+            }
+            Supplier<Deployable> listener = () -> context -> context.owner().createHttpServer(options)
+                    .requestHandler(r -> handler.handle(r, instance)).listen(bindPort);
+            return vertx.deployVerticle(listener, new DeploymentOptions().setInstances(listenersPerPort))
+                    .onSuccess(id -> {
+                        deploymentId = id;
+                        port = bindPort;
+                    })
+                    .onFailure(e -> LOG.error("IMDS for {} cannot listen on {}:{}: {}", instanceId, host, bindPort, e.getMessage()))
                     .mapEmpty();
         }
 
         private Future<Void> unbind() {
-            List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
-            servers.clear();
-            return Future.all(closing).mapEmpty();
+            if (deploymentId == null) {
+                return Future.succeededFuture();
+            }
+            String id = deploymentId;
+            deploymentId = null;
+            return vertx.undeploy(id);
         }
     }
 }
