@@ -109,9 +109,11 @@ public final class Fleet {
             Instant start = clock.now().plus(request.delay());
             boolean withRebalance = !request.rebalanceLead().isZero();
             Instant noticeTime = start.plus(request.rebalanceLead());
-            // IMDS shows the action time to the second; keep the plan on whole seconds so what is shown is what happens.
-            Instant actionTime = noticeTime.plus(request.notice()).truncatedTo(ChronoUnit.SECONDS);
-            if (actionTime.isBefore(noticeTime)) {
+            // IMDS shows the action time to the second: round it up so what is shown is what happens and
+            // the notice is never shorter than asked.
+            Instant exact = noticeTime.plus(request.notice());
+            Instant actionTime = exact.truncatedTo(ChronoUnit.SECONDS);
+            if (actionTime.isBefore(exact)) {
                 actionTime = actionTime.plusSeconds(1);
             }
             Interruption plan = new Interruption(request.action(), withRebalance ? start : null, noticeTime, actionTime);
