@@ -5,6 +5,7 @@ import dev.spotsim.simulator.clock.SystemClock;
 import dev.spotsim.simulator.control.ControlApi;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetSettings;
+import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.imds.ImdsServer;
 import dev.spotsim.simulator.imds.TokenService;
@@ -122,6 +123,7 @@ public final class SpotSim implements AutoCloseable {
         private int imdsPort;
         private int controlPort;
         private final List<InstanceIdentity> identities = new ArrayList<>();
+        private final List<GroupSpec> groups = new ArrayList<>();
         private MetadataOptions options = MetadataOptions.defaults();
         private FleetSettings settings = FleetSettings.defaults();
         private int listenersPerPort;
@@ -162,6 +164,12 @@ public final class SpotSim implements AutoCloseable {
             return this;
         }
 
+        /** An Auto Scaling group of Spot Instances, launched at start and kept at its desired capacity. */
+        public Builder group(GroupSpec spec) {
+            groups.add(Objects.requireNonNull(spec));
+            return this;
+        }
+
         public Builder metadataOptions(MetadataOptions options) {
             this.options = Objects.requireNonNull(options);
             return this;
@@ -193,7 +201,7 @@ public final class SpotSim implements AutoCloseable {
 
         /** Starts everything; on any failure, whatever was started is stopped again before the error is thrown. */
         public SpotSim start() {
-            if (identities.isEmpty()) {
+            if (identities.isEmpty() && groups.isEmpty()) {
                 instances(1);
             }
             if (imdsPort != 0 && imdsPort + identities.size() - 1 > 65535) {
@@ -205,13 +213,14 @@ public final class SpotSim implements AutoCloseable {
             try {
                 Fleet fleet = new Fleet(actualClock, settings);
                 int loops = listenersPerPort > 0 ? listenersPerPort
-                        : identities.size() == 1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops);
+                        : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
                 List<Future<Integer>> bound = new ArrayList<>();
-                for (int i = 0; i < identities.size(); i++) {
-                    fleet.launch(identities.get(i), options);
-                    bound.add(imds.open(identities.get(i).instanceId(), imdsPort == 0 ? 0 : imdsPort + i));
+                for (InstanceIdentity identity : identities) {
+                    fleet.launch(identity, options);
                 }
+                groups.forEach(g -> fleet.createGroup(g, options));
+                fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id));

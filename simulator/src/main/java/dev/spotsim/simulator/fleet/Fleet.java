@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.fleet;
 
+import dev.spotsim.scenarios.select.Selection;
+import dev.spotsim.scenarios.select.Selector;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.instance.Faults;
 import dev.spotsim.simulator.instance.InstanceIdentity;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -31,10 +34,16 @@ public final class Fleet {
     private final List<String> launchOrder = new CopyOnWriteArrayList<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong maintenanceSequence = new AtomicLong();
+    private final AtomicInteger identityIndex = new AtomicInteger();
+    private final CapacityPools pools = new CapacityPools();
+    private final Map<String, AutoScalingGroup> groups = new ConcurrentHashMap<>();
+    private final InterruptionSchedule schedule;
 
     public Fleet(SimClock clock, FleetSettings settings) {
         this.clock = clock;
         this.settings = settings;
+        this.schedule = new InterruptionSchedule(this, clock);
+        listeners.add(pools::instanceChanged);
     }
 
     public SimClock clock() {
@@ -48,22 +57,117 @@ public final class Fleet {
 
     /** Launches an instance: pending, then running after the boot duration. */
     public InstanceView launch(InstanceIdentity identity, MetadataOptions options) {
+        return launch(identity, options, settings.bootDuration());
+    }
+
+    private InstanceView launch(InstanceIdentity identity, MetadataOptions options, Duration bootDuration) {
+        pools.add(new SpotPool(identity.instanceType(), identity.availabilityZone(), 0, SpotPool.UNLIMITED));
         SimulatedInstance instance = new SimulatedInstance(InstanceView.launched(identity, clock.now(), options), this::announce);
         if (instances.putIfAbsent(identity.instanceId(), instance) != null) {
             throw FleetException.conflict("instance " + identity.instanceId() + " already exists");
         }
         launchOrder.add(identity.instanceId());
         announce(null, instance.view());
-        boot(instance);
+        boot(instance, bootDuration);
         return instance.view();
     }
 
-    private void boot(SimulatedInstance instance) {
-        if (settings.bootDuration().isZero()) {
+    /** Launches a new Spot Instance into a pool for a group, with a fresh generated identity. */
+    InstanceView launchInto(SpotPool pool, String groupName, MetadataOptions options, Duration bootDuration) {
+        InstanceIdentity identity;
+        do {
+            identity = InstanceIdentity.generated(identityIndex.getAndIncrement(), pool.instanceType(), pool.availabilityZone(), "spot")
+                    .withAutoScalingGroup(groupName);
+        } while (instances.containsKey(identity.instanceId()));
+        return launch(identity, options, bootDuration);
+    }
+
+    private void boot(SimulatedInstance instance, Duration bootDuration) {
+        if (bootDuration.isZero()) {
             instance.markRunning(clock.now());
         } else {
-            instance.addTimer(clock.schedule(clock.now().plus(settings.bootDuration()), () -> instance.markRunning(clock.now())));
+            instance.addTimer(clock.schedule(clock.now().plus(bootDuration), () -> instance.markRunning(clock.now())));
         }
+    }
+
+    /** The pools known to the simulation and their capacity now. */
+    public CapacityPools pools() {
+        return pools;
+    }
+
+    /** Creates an Auto Scaling group and launches its desired capacity. */
+    public AutoScalingGroup createGroup(GroupSpec spec, MetadataOptions options) {
+        spec.pools().forEach(pools::add);
+        AutoScalingGroup group = new AutoScalingGroup(this, spec, options);
+        if (groups.putIfAbsent(spec.name(), group) != null) {
+            throw FleetException.conflict("group " + spec.name() + " already exists");
+        }
+        listeners.add(group::instanceChanged);
+        pools.onRestore(() -> group.fill("Spot capacity returned"));
+        group.fill("initial launch");
+        return group;
+    }
+
+    public List<AutoScalingGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public AutoScalingGroup group(String name) {
+        AutoScalingGroup g = groups.get(name);
+        if (g == null) {
+            throw new FleetException(FleetException.Kind.NOT_FOUND, "no group " + name);
+        }
+        return g;
+    }
+
+    /** Terminates an instance now (scale-in, or a group replacing an at-risk instance): shutting-down, then terminated. */
+    public void terminate(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        InstanceView v = instance.view();
+        if (!v.state().isUp() && v.state() != InstanceState.PENDING) {
+            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a pending or running instance can be terminated");
+        }
+        instance.terminate(clock.now());
+        instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
+    }
+
+    /** Interrupts the instances a selection picks now among running Spot Instances without an interruption. */
+    public List<Interruption> interruptSelected(Selection selection, InterruptRequest request, long seed) {
+        List<InstanceView> picked = Selector.pick(selection, InterruptionSchedule.candidates(instances()), InterruptionSchedule::describe, seed);
+        return picked.stream().map(v -> interrupt(v.instanceId(), request)).toList();
+    }
+
+    /** Plans an interruption for {@code at}; its targets are picked then. */
+    public ScheduledInterruption scheduleInterruption(Instant at, Selection selection, InterruptRequest request, long seed) {
+        return schedule.add(at, selection, request, seed);
+    }
+
+    public List<ScheduledInterruption> scheduledInterruptions() {
+        return schedule.pending();
+    }
+
+    public ScheduledInterruption cancelScheduledInterruption(String id) {
+        return schedule.cancel(id);
+    }
+
+    /**
+     * EC2 takes a pool's Spot capacity back: every running Spot Instance in it is interrupted together
+     * and nothing launches there until the pool is restored ({@code restoreAfter} null: only by hand).
+     */
+    public List<Interruption> reclaimPool(String poolKey, InterruptRequest request, Duration restoreAfter) {
+        pools.reclaim(poolKey);
+        if (restoreAfter != null) {
+            clock.schedule(clock.now().plus(restoreAfter), () -> pools.restore(poolKey));
+        }
+        List<Interruption> hit = InterruptionSchedule.candidates(instances()).stream()
+                .filter(v -> CapacityPools.poolOf(v).equals(poolKey))
+                .map(v -> interrupt(v.instanceId(), request)).toList();
+        return hit;
+    }
+
+    /** Capacity returns to a reclaimed pool; groups waiting for capacity launch again. */
+    public void restorePool(String poolKey) {
+        pools.restore(poolKey);
     }
 
     /** Every instance, in launch order. */
@@ -193,7 +297,7 @@ public final class Fleet {
     public InstanceView reset(String instanceId) {
         SimulatedInstance instance = find(instanceId);
         instance.relaunch(clock.now());
-        boot(instance);
+        boot(instance, settings.bootDuration());
         return instance.view();
     }
 

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,16 @@ public final class ImdsServer implements AutoCloseable {
     private final int listenersPerPort;
     private final ImdsHandler handler;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final int basePort;
+    private final AtomicInteger nextOffset = new AtomicInteger();
 
     /**
      * @param listenersPerPort how many event loops accept on each port (more spreads one busy
      *                         instance over cores; one is right for large fleets)
+     * @param basePort         the first instance's port, the next ones consecutive; 0 gives each a free port
      */
-    public ImdsServer(Vertx vertx, Fleet fleet, TokenService tokens, String host, int listenersPerPort) {
+    public ImdsServer(Vertx vertx, Fleet fleet, TokenService tokens, String host, int listenersPerPort, int basePort) {
+        this.basePort = basePort;
         this.vertx = vertx;
         this.fleet = fleet;
         this.host = host;
@@ -45,13 +50,21 @@ public final class ImdsServer implements AutoCloseable {
         fleet.addListener(this::instanceChanged);
     }
 
-    /** Starts serving the instance's metadata on {@code port} (0 picks a free one); completes with the bound port. */
-    public Future<Integer> open(String instanceId, int port) {
-        Endpoint endpoint = new Endpoint(instanceId, fleet.liveView(instanceId), port);
-        if (endpoints.putIfAbsent(instanceId, endpoint) != null) {
-            return Future.failedFuture(new IllegalStateException(instanceId + " already has a metadata endpoint"));
+    /** Completes with the instance's port once its metadata endpoint listens (every launched instance gets one). */
+    public Future<Integer> ready(String instanceId) {
+        Endpoint e = endpoints.get(instanceId);
+        return e == null ? Future.failedFuture(new IllegalArgumentException("no instance " + instanceId)) : e.firstListen.map(v -> e.port);
+    }
+
+    private void open(String instanceId) {
+        int port = basePort == 0 ? 0 : basePort + nextOffset.getAndIncrement();
+        if (port > 65535) {
+            LOG.error("no port left for the metadata endpoint of {} (ports {}..65535 are used up)", instanceId, basePort);
+            return;
         }
-        return endpoint.listen().map(v -> endpoint.port);
+        Endpoint endpoint = new Endpoint(instanceId, fleet.liveView(instanceId), port);
+        endpoints.put(instanceId, endpoint);
+        endpoint.firstListen = endpoint.listen();
     }
 
     /** The port an instance's metadata answers on, or -1 when it has none. */
@@ -62,6 +75,7 @@ public final class ImdsServer implements AutoCloseable {
 
     private void instanceChanged(InstanceView before, InstanceView after) {
         if (before == null) {
+            open(after.instanceId());
             return;
         }
         Endpoint endpoint = endpoints.get(after.instanceId());
@@ -105,6 +119,7 @@ public final class ImdsServer implements AutoCloseable {
         private final Supplier<InstanceView> instance;
         private volatile int port;
         private volatile String deploymentId;
+        private volatile Future<Void> firstListen;
         private Future<Void> last = Future.succeededFuture();
 
         Endpoint(String instanceId, Supplier<InstanceView> instance, int port) {

@@ -124,6 +124,12 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
         return lifecycle.equals("spot");
     }
 
+    /** A copy that belongs to an Auto Scaling group. */
+    public InstanceIdentity withAutoScalingGroup(String group) {
+        return new InstanceIdentity(instanceId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,
+                publicIpv4, mac, vpcId, subnetId, securityGroups, iamRole, group, tags, userData);
+    }
+
     /** A copy with another instance id (used by replacements and by multi-instance serve). */
     public InstanceIdentity withInstanceId(String newId) {
         return new InstanceIdentity(newId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,

@@ -87,6 +87,15 @@ public final class SimulatedInstance {
         });
     }
 
+    /** Terminated by request (scale-in, capacity rebalancing): straight to shutting-down, any planned interruption dropped. */
+    public void terminate(Instant now) {
+        cancelTimers();
+        update(v -> {
+            InstanceLifecycle.check(v.instanceId(), v.state(), InstanceState.SHUTTING_DOWN);
+            return v.withState(InstanceState.SHUTTING_DOWN, now);
+        });
+    }
+
     /** shutting-down -> terminated, stopping -> stopped. */
     public void finishShutdown(Instant now) {
         update(v -> {

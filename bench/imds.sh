@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# IMDS emulator benchmark: throughput and latency of GET spot/instance-action with an IMDSv2 token
+# (wrk, 64 connections, 20 s), against a baseline measured in the same run (a constant IMDSv1 leaf,
+# ami-id, no token check); then start-up time and memory of `serve --instances 1000` against
+# `serve --instances 1`. Needs: java 17, maven (to build the jar once), wrk (apt-get install wrk), curl.
+# Usage: bench/imds.sh [DURATION=20s] [CONNECTIONS=64]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-20s}"
+CONNECTIONS="${2:-64}"
+THREADS="${WRK_THREADS:-2}"
+OUT="$ROOT/bench/out"
+JAR="$ROOT/cli/target/spotsim.jar"
+JAVA_OPTS=(--add-opens=java.base/java.lang=ALL-UNNAMED)
+PIDS=()
+
+for tool in wrk curl java; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+mkdir -p "$OUT"
+"$ROOT/spotsim" --version >/dev/null   # builds the jar when missing or stale
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# A block of $1 consecutive free loopback ports; prints the first.
+free_ports() {
+  local want=$1 base
+  for base in $(seq 20000 1500 60000); do
+    local busy
+    busy=$(ss -Htln "sport >= :$base and sport <= :$((base + want))" | wc -l)
+    if [ "$busy" -eq 0 ]; then echo "$base"; return; fi
+  done
+  echo "bench: no block of $want free ports" >&2; exit 1
+}
+
+now_ms() { date +%s%3N; }
+
+# start_serve LOGNAME ARGS... : starts serve in the background, sets SERVE_PID
+start_serve() {
+  local log="$OUT/$1.log"; shift
+  java "${JAVA_OPTS[@]}" -jar "$JAR" serve "$@" >"$log" 2>&1 &
+  SERVE_PID=$!
+  PIDS+=("$SERVE_PID")
+}
+
+# wait_ready URL : polls until the URL answers 200; prints nothing, fails after 120 s
+wait_ready() {
+  local deadline=$(( $(date +%s) + 120 ))
+  until curl -fs -o /dev/null "$1"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: $1 never answered" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+heap_used_mib() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || true
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/used/ && /total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f", v/1024; exit}}'
+}
+
+# run_wrk NAME URL [HEADER] : prints "rps p50 p99" and keeps the full output
+run_wrk() {
+  local name=$1 url=$2 header=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" "$url" >"$OUT/wrk-$name.txt"
+  awk '
+    /Requests\/sec/ {rps=$2}
+    /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2}
+    /Non-2xx/ {non2xx=$NF}
+    END {printf "%s %s %s %s %s\n", rps, p50, p90, p99, (non2xx == "" ? 0 : non2xx)}' "$OUT/wrk-$name.txt"
+}
+
+echo "== IMDS throughput: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores"
+BASE=$(free_ports 2)
+start_serve serve-one --port "$BASE" --control-port "$((BASE + 1))"
+CONTROL="http://127.0.0.1:$((BASE + 1))/spotsim/v1"
+IMDS="http://127.0.0.1:$BASE"
+wait_ready "$CONTROL/health"
+ID=$(curl -fs "$IMDS/latest/meta-data/instance-id")
+# A long notice keeps instance-action present for the whole measurement.
+curl -fs -X POST -H 'Content-Type: application/json' -d '{"notice": "15m"}' "$CONTROL/instances/$ID/interrupt" >/dev/null
+TOKEN=$(curl -fs -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$IMDS/latest/api/token")
+curl -fs -H "X-aws-ec2-metadata-token: $TOKEN" "$IMDS/latest/meta-data/spot/instance-action" >/dev/null
+
+# Warm the JIT on both paths before measuring.
+wrk -t1 -c16 -d5s "$IMDS/latest/meta-data/ami-id" >/dev/null
+wrk -t1 -c16 -d5s -H "X-aws-ec2-metadata-token: $TOKEN" "$IMDS/latest/meta-data/spot/instance-action" >/dev/null
+
+read -r B_RPS B_P50 B_P90 B_P99 B_ERR < <(run_wrk baseline "$IMDS/latest/meta-data/ami-id")
+read -r S_RPS S_P50 S_P90 S_P99 S_ERR < <(run_wrk instance-action "$IMDS/latest/meta-data/spot/instance-action" "X-aws-ec2-metadata-token: $TOKEN")
+printf '%-44s %12s %9s %9s %9s %8s\n' "request" "req/s" "p50" "p90" "p99" "non-2xx"
+printf '%-44s %12s %9s %9s %9s %8s\n' "baseline: GET ami-id (IMDSv1, constant)" "$B_RPS" "$B_P50" "$B_P90" "$B_P99" "$B_ERR"
+printf '%-44s %12s %9s %9s %9s %8s\n' "GET spot/instance-action (IMDSv2 token)" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_ERR"
+awk -v s="$S_RPS" -v b="$B_RPS" 'BEGIN {printf "ratio instance-action / baseline throughput: %.2f\n", s / b}'
+kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true
+
+echo
+echo "== serve start-up and memory: 1 instance (baseline) vs 1000 instances"
+measure_fleet() {
+  local n=$1 base start ready
+  base=$(free_ports $((n + 1)))
+  start=$(now_ms)
+  start_serve "serve-$n" --port "$((base + 1))" --control-port "$base" --instances "$n"
+  wait_ready "http://127.0.0.1:$((base + n))/latest/meta-data/instance-id"   # the last instance's port
+  ready=$(now_ms)
+  sleep 1
+  printf '%s %s %s\n' "$((ready - start))" "$(rss_mib "$SERVE_PID")" "$(heap_used_mib "$SERVE_PID")"
+  kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true
+}
+read -r T1 R1 H1 < <(measure_fleet 1)
+read -r TN RN HN < <(measure_fleet 1000)
+printf '%-22s %14s %10s %16s\n' "serve" "start-up (ms)" "RSS (MiB)" "heap used (MiB)"
+printf '%-22s %14s %10s %16s\n' "--instances 1" "$T1" "$R1" "$H1"
+printf '%-22s %14s %10s %16s\n' "--instances 1000" "$TN" "$RN" "$HN"
+awk -v a="$TN" -v b="$T1" -v c="$RN" -v d="$R1" 'BEGIN {printf "ratio 1000 / 1: start-up %.2f, RSS %.2f\n", a / b, c / d}'
+echo "full wrk output: $OUT"

@@ -1,0 +1,10 @@
+package dev.spotsim.simulator.fleet;
+
+import dev.spotsim.simulator.instance.InstanceView;
+
+/** Told when an Auto Scaling group decides to launch or terminate an instance, and why. */
+public interface GroupListener {
+    void launching(String groupName, InstanceView instance, String cause);
+
+    void terminating(String groupName, InstanceView instance, String cause);
+}
