@@ -1,9 +1,6 @@
 package dev.spotsim.simulator.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.scenarios.parse.InputException;
-import dev.spotsim.scenarios.parse.StructuredReader;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetException;
 import dev.spotsim.simulator.fleet.InterruptRequest;
@@ -33,8 +30,6 @@ public final class ControlApi {
 
     private final Fleet fleet;
     private final Function<String, String> imdsEndpoint;
-    private final StructuredReader reader = new StructuredReader();
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param imdsEndpoint the metadata URL of an instance, by id */
     public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint) {
@@ -80,6 +75,7 @@ public final class ControlApi {
         });
         router.post(BASE + "/instances/:id/reset").handler(ctx -> ok(ctx, 200, show(fleet.reset(id(ctx)))));
         router.post(BASE + "/instances/:id/start").handler(ctx -> ok(ctx, 200, show(fleet.start(id(ctx)))));
+        new FleetRoutes(fleet).addTo(router);
         router.route().failureHandler(this::failure);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
@@ -123,18 +119,12 @@ public final class ControlApi {
         return ctx.pathParam("id");
     }
 
-    /** An absent or empty body means "all defaults"; anything else must be a JSON object of known fields. */
-    private <T> T body(RoutingContext ctx, Class<T> type) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        return reader.read(text == null || text.isBlank() ? "{}" : text, "request body", true, type);
+    private static <T> T body(RoutingContext ctx, Class<T> type) {
+        return ControlHttp.body(ctx, type);
     }
 
-    private void ok(RoutingContext ctx, int status, Object value) {
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
+    private static void ok(RoutingContext ctx, int status, Object value) {
+        ControlHttp.ok(ctx, status, value);
     }
 
     private void failure(RoutingContext ctx) {
@@ -156,17 +146,8 @@ public final class ControlApi {
         }
     }
 
-    private void error(RoutingContext ctx, int status, String code, String message) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(Map.of("error", code, "message", message == null ? "" : message));
-        } catch (JsonProcessingException ex) {
-            body = "{\"error\":\"" + code + "\"}";
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    private static void error(RoutingContext ctx, int status, String code, String message) {
+        ControlHttp.error(ctx, status, code, message);
     }
 
 }

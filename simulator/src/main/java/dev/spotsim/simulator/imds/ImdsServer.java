@@ -57,7 +57,14 @@ public final class ImdsServer implements AutoCloseable {
     }
 
     private void open(String instanceId) {
-        int port = basePort == 0 ? 0 : basePort + nextOffset.getAndIncrement();
+        int port;
+        try {
+            // Choose the port now, so it is known (control API, workloads' env) before the listen completes.
+            port = basePort == 0 ? freePort(host) : basePort + nextOffset.getAndIncrement();
+        } catch (IOException e) {
+            LOG.error("no free port for the metadata endpoint of {}: {}", instanceId, e.getMessage());
+            return;
+        }
         if (port > 65535) {
             LOG.error("no port left for the metadata endpoint of {} (ports {}..65535 are used up)", instanceId, basePort);
             return;
@@ -117,7 +124,7 @@ public final class ImdsServer implements AutoCloseable {
     private final class Endpoint {
         private final String instanceId;
         private final Supplier<InstanceView> instance;
-        private volatile int port;
+        private final int port;
         private volatile String deploymentId;
         private volatile Future<Void> firstListen;
         private Future<Void> last = Future.succeededFuture();
@@ -144,19 +151,11 @@ public final class ImdsServer implements AutoCloseable {
             }
             HttpServerOptions options = new HttpServerOptions().setHost(host).setReuseAddress(true).setTcpNoDelay(true);
             // Vert.x shares one port among the instances of a deployment, round-robin over event loops.
-            int bindPort;
-            try {
-                bindPort = port != 0 ? port : freePort(host);
-            } catch (IOException e) {
-                return Future.failedFuture(e);
-            }
+            int bindPort = port;
             Supplier<Deployable> listener = () -> context -> context.owner().createHttpServer(options)
                     .requestHandler(r -> handler.handle(r, instance)).listen(bindPort);
             return vertx.deployVerticle(listener, new DeploymentOptions().setInstances(listenersPerPort))
-                    .onSuccess(id -> {
-                        deploymentId = id;
-                        port = bindPort;
-                    })
+                    .onSuccess(id -> deploymentId = id)
                     .onFailure(e -> LOG.error("IMDS for {} cannot listen on {}:{}: {}", instanceId, host, bindPort, e.getMessage()))
                     .mapEmpty();
         }
