@@ -4,10 +4,22 @@ import java.util.List;
 
 /**
  * Which instances an interruption hits: named {@code instances}, or {@code all}, or a {@code count}
- * or {@code percent} of the candidates, optionally narrowed to one {@code pool} ("c5.large/us-east-1a")
- * or {@code az} first. Random picks use the run's seed so they repeat.
+ * or {@code percent} of the candidates, optionally narrowed {@code from} one pool ("c5.large/us-east-1a")
+ * or availability zone first. Random picks use the run's seed so they repeat.
  */
-public record Selection(List<String> instances, Integer count, Double percent, String pool, String az, Boolean all) {
+public record Selection(List<String> instances, Integer count, Double percent, Boolean all, From from) {
+    /** Narrows the candidates to one pool and/or one availability zone. */
+    public record From(String pool, String az) {
+        public From {
+            if (pool != null && !pool.matches("[a-z0-9-]+\\.[a-z0-9]+/[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
+                throw new IllegalArgumentException("pool: expected instance-type/availability-zone like c5.large/us-east-1a, got \"" + pool + "\"");
+            }
+            if (az != null && !az.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
+                throw new IllegalArgumentException("az: expected an availability zone like us-east-1a, got \"" + az + "\"");
+            }
+        }
+    }
+
     public Selection {
         instances = instances == null ? List.of() : List.copyOf(instances);
         int ways = (instances.isEmpty() ? 0 : 1) + (count == null ? 0 : 1) + (percent == null ? 0 : 1) + (Boolean.TRUE.equals(all) ? 1 : 0);
@@ -23,23 +35,30 @@ public record Selection(List<String> instances, Integer count, Double percent, S
         if (percent != null && (percent <= 0 || percent > 100)) {
             throw new IllegalArgumentException("percent: expected above 0 and at most 100, got " + percent);
         }
-        if (pool != null && !pool.matches("[a-z0-9-]+\\.[a-z0-9]+/[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
-            throw new IllegalArgumentException("pool: expected instance-type/availability-zone like c5.large/us-east-1a, got \"" + pool + "\"");
+        if (!instances.isEmpty() && from != null) {
+            throw new IllegalArgumentException("instances: named instances cannot be narrowed by from");
         }
-        if (!instances.isEmpty() && (pool != null || az != null)) {
-            throw new IllegalArgumentException("instances: named instances cannot be narrowed by pool or az");
-        }
+    }
+
+    /** The pool to pick from, or null for any. */
+    public String pool() {
+        return from == null ? null : from.pool();
+    }
+
+    /** The availability zone to pick from, or null for any. */
+    public String az() {
+        return from == null ? null : from.az();
     }
 
     public static Selection ofInstances(List<String> ids) {
-        return new Selection(ids, null, null, null, null, null);
+        return new Selection(ids, null, null, null, null);
     }
 
     public static Selection ofCount(int count) {
-        return new Selection(null, count, null, null, null, null);
+        return new Selection(null, count, null, null, null);
     }
 
     public static Selection everything() {
-        return new Selection(null, null, null, null, null, true);
+        return new Selection(null, null, null, true, null);
     }
 }

@@ -18,11 +18,11 @@ class SelectionTest {
 
     @Test
     void exactlyOneWayOfChoosingIsRequired() {
-        assertThatThrownBy(() -> new Selection(null, null, null, null, null, null)).hasMessageContaining("expected one of instances, count, percent or all");
-        assertThatThrownBy(() -> new Selection(null, 2, 50.0, null, null, null)).hasMessageContaining("only one of");
+        assertThatThrownBy(() -> new Selection(null, null, null, null, null)).hasMessageContaining("expected one of instances, count, percent or all");
+        assertThatThrownBy(() -> new Selection(null, 2, 50.0, null, null)).hasMessageContaining("only one of");
         assertThatThrownBy(() -> Selection.ofCount(0)).hasMessageContaining("count: expected at least 1");
-        assertThatThrownBy(() -> new Selection(null, null, 150.0, null, null, null)).hasMessageContaining("percent");
-        assertThatThrownBy(() -> new Selection(null, 1, null, "c5.large", null, null)).hasMessageContaining("pool: expected instance-type/availability-zone");
+        assertThatThrownBy(() -> new Selection(null, null, 150.0, null, null)).hasMessageContaining("percent");
+        assertThatThrownBy(() -> new Selection(null, 1, null, null, new Selection.From("c5.large", null))).hasMessageContaining("pool: expected instance-type/availability-zone");
     }
 
     @Test
@@ -33,9 +33,9 @@ class SelectionTest {
 
     @Test
     void countsArePickedFromTheNarrowedSetAndRepeatWithTheSeed() {
-        assertThat(pick(new Selection(null, 5, null, "c5.large/us-east-1a", null, null), 1)).containsExactlyInAnyOrder("i-1", "i-2");
+        assertThat(pick(new Selection(null, 5, null, null, new Selection.From("c5.large/us-east-1a", null)), 1)).containsExactlyInAnyOrder("i-1", "i-2");
         assertThat(pick(Selection.ofCount(2), 99)).isEqualTo(pick(Selection.ofCount(2), 99));
-        assertThat(pick(new Selection(null, null, 34.0, null, null, null), 3)).hasSize(2);
-        assertThat(pick(new Selection(null, null, null, null, "us-east-1b", true), 3)).containsExactly("i-3");
+        assertThat(pick(new Selection(null, null, 34.0, null, null), 3)).hasSize(2);
+        assertThat(pick(new Selection(null, null, null, true, new Selection.From(null, "us-east-1b")), 3)).containsExactly("i-3");
     }
 }

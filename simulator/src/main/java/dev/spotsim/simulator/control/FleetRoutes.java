@@ -81,7 +81,7 @@ final class FleetRoutes {
     private void interruptions(RoutingContext ctx) {
         InterruptionsBody b = body(ctx, InterruptionsBody.class);
         if (b.select() == null) {
-            throw new IllegalArgumentException("select: required, e.g. {\"count\": 2} or {\"all\": true, \"pool\": \"c5.large/us-east-1a\"}");
+            throw new IllegalArgumentException("select: required, e.g. {\"count\": 2} or {\"all\": true, \"from\": {\"pool\": \"c5.large/us-east-1a\"}}");
         }
         if (b.at() != null && b.delay() != null) {
             throw new IllegalArgumentException("at, delay: give one of them, not both");

@@ -73,7 +73,7 @@ class FleetRoutesTest {
     void selectedInterruptionsRunNowOrLater() throws Exception {
         JsonNode now = send("POST", "/interruptions", "{\"select\": {\"count\": 1}, \"notice\": \"30s\", \"seed\": 3}", 202);
         assertThat(now.get("interrupted").asInt()).isEqualTo(1);
-        JsonNode later = send("POST", "/interruptions", "{\"select\": {\"percent\": 50, \"az\": \"us-east-1b\"}, \"delay\": \"1m\"}", 202);
+        JsonNode later = send("POST", "/interruptions", "{\"select\": {\"percent\": 50, \"from\": {\"az\": \"us-east-1b\"}}, \"delay\": \"1m\"}", 202);
         assertThat(later.get("at").asText()).isEqualTo("2026-01-01T12:01:00Z");
         assertThat(send("GET", "/interruptions/scheduled", null, 200).get("scheduled")).hasSize(1);
         clock.advance(Duration.ofMinutes(1));

@@ -155,9 +155,9 @@ class AutoScalingGroupTest {
     void selectionsNarrowToAPoolOrAZoneAndPercentRoundsUp() {
         group(6, AllocationStrategy.DIVERSIFIED, false, C5_A, M5_B);
         clock.advance(Duration.ofSeconds(20));
-        var inPool = fleet.interruptSelected(new Selection(null, null, null, C5_A.key(), null, true), InterruptRequest.awsDefault(), 7);
+        var inPool = fleet.interruptSelected(new Selection(null, null, null, true, new Selection.From(C5_A.key(), null)), InterruptRequest.awsDefault(), 7);
         assertThat(inPool).hasSize(3);
-        var share = fleet.interruptSelected(new Selection(null, null, 50.0, null, "us-east-1b", null), InterruptRequest.awsDefault(), 7);
+        var share = fleet.interruptSelected(new Selection(null, null, 50.0, null, new Selection.From(null, "us-east-1b")), InterruptRequest.awsDefault(), 7);
         assertThat(share).hasSize(2);
     }
 
