@@ -68,6 +68,16 @@ public final class StructuredReader {
             throw new InputException(source + ": the file is empty; expected a " + (isJson ? "JSON object" : "YAML mapping"));
         }
         try {
+            try (JsonParser parser = mapper.createParser(text)) {
+                String unknown = UnknownFieldCheck.firstUnknownField(parser, type, source);
+                if (unknown != null) {
+                    throw new InputException(unknown);
+                }
+            } catch (JsonProcessingException e) {
+                throw new InputException(describe(source, e), e);
+            } catch (java.io.IOException e) {
+                throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+            }
             T value = mapper.readValue(text, type);
             if (value == null) {
                 throw new InputException(source + ": expected a " + (isJson ? "JSON object" : "YAML mapping"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StructuredReaderTest {
-    record Timing(Duration notice, Integer count) {
+    record Timing(Duration notice, int count) {
     }
 
     record Config(String name, List<Timing> steps) {
