@@ -111,5 +111,16 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
                 throw new IllegalArgumentException("action: expected RETRY or EXIT, got " + action);
             }
         }
+
+        /** Batch patterns match whole values and may end in '*' (a prefix match), nothing else. */
+        public static boolean matches(String pattern, String value) {
+            if (pattern == null) {
+                return true;
+            }
+            if (value == null) {
+                return false;
+            }
+            return pattern.endsWith("*") ? value.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(value);
+        }
     }
 }
