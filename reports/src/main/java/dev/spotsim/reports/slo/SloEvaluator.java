@@ -1,0 +1,87 @@
+package dev.spotsim.reports.slo;
+
+import dev.spotsim.reports.record.Measures;
+import dev.spotsim.reports.record.PhaseStats;
+import dev.spotsim.reports.record.SloResult;
+import dev.spotsim.scenarios.model.Slo;
+import dev.spotsim.scenarios.time.Durations;
+import java.time.Duration;
+import java.util.List;
+
+/** Holds each SLO against the run's measures. A metric with no data breaks its SLO: silence is not evidence. */
+public final class SloEvaluator {
+    private SloEvaluator() {
+    }
+
+    public static List<SloResult> evaluate(List<Slo> slos, Measures m) {
+        return slos.stream().map(slo -> evaluate(slo, m)).toList();
+    }
+
+    static SloResult evaluate(Slo slo, Measures m) {
+        double measured = measure(slo, m);
+        String condition = slo.operator().symbol() + " " + slo.thresholdText();
+        if (Double.isNaN(measured)) {
+            return new SloResult(slo.key(), condition, measured, "no data", false,
+                    slo.key() + ": no data (" + noDataReason(slo) + "), expected " + condition);
+        }
+        boolean holds = slo.operator().holds(measured, slo.threshold());
+        String text = Double.isInfinite(measured) ? "never"
+                : slo.isDuration() ? Durations.format(Duration.ofMillis(Math.round(measured * 1000))) : number(measured);
+        String message = slo.key() + " = " + text + (holds ? ", within " : ", expected ") + condition;
+        return new SloResult(slo.key(), condition, measured, text, holds, message);
+    }
+
+    private static double measure(Slo slo, Measures m) {
+        return switch (slo.metric()) {
+            case DRAIN_TIME -> Percentiles.of(slo.stat(), seconds(m.drainTimes()));
+            case DETECTION_LATENCY -> Percentiles.of(slo.stat(), seconds(m.detectionLatencies()));
+            case RECOVERY_TIME -> m.recoveryTime() == null ? Double.POSITIVE_INFINITY : m.recoveryTime().toMillis() / 1000.0;
+            case KILLED_WORKLOADS -> m.killedWorkloads();
+            case FAILED_REQUESTS -> {
+                PhaseStats s = phase(slo, m);
+                yield slo.stat().equals("percent") ? s.failurePercent() : s.failures();
+            }
+            case LATENCY -> {
+                PhaseStats s = phase(slo, m);
+                if (s.requests() == 0) {
+                    yield Double.NaN;
+                }
+                double millis = switch (slo.stat()) {
+                    case "p50" -> s.p50Millis();
+                    case "p90" -> s.p90Millis();
+                    case "p95" -> s.p95Millis();
+                    case "p99" -> s.p99Millis();
+                    case "max" -> s.maxMillis();
+                    default -> s.meanMillis();
+                };
+                yield millis / 1000.0;
+            }
+            case HEALTHY_CAPACITY -> slo.stat().equals("min") ? m.minHealthyCapacity()
+                    : m.desiredCapacity() == 0 ? Double.NaN : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
+        };
+    }
+
+    private static PhaseStats phase(Slo slo, Measures m) {
+        return slo.phase() == null ? m.total() : m.phases().getOrDefault(slo.phase().wireName(), PhaseStats.empty());
+    }
+
+    private static double[] seconds(List<Duration> durations) {
+        return durations.stream().mapToDouble(d -> d.toMillis() / 1000.0).toArray();
+    }
+
+    private static String noDataReason(Slo slo) {
+        return switch (slo.metric()) {
+            case DRAIN_TIME -> "no workload exited after a notice";
+            case DETECTION_LATENCY -> "nothing detected a notice";
+            case LATENCY -> "no requests" + (slo.phase() == null ? "" : " in phase " + slo.phase().wireName());
+            default -> "nothing measured";
+        };
+    }
+
+    private static String number(double v) {
+        if (Double.isInfinite(v)) {
+            return "never";
+        }
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+    }
+}
