@@ -228,12 +228,13 @@ public final class SpotSim implements AutoCloseable {
                         .requestHandler(api.router(vertx)).listen(controlPort).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned);
                 return self[0];
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Vert.x's await() rethrows a failed bind's checked BindException as it is.
                 vertx.close().await();
                 if (owned != null) {
                     owned.close();
                 }
-                throw e;
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -74,6 +74,7 @@ final class ControlJson {
     }
 
     static String time(Instant t) {
-        return t == null ? null : t.toString();
+        // Millisecond precision is plenty for people and scripts; IMDS itself shows whole seconds.
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 }

@@ -1,0 +1,50 @@
+package dev.spotsim.cli;
+
+import dev.spotsim.cli.client.FaultsCommand;
+import dev.spotsim.cli.client.InterruptCommand;
+import dev.spotsim.cli.client.MaintenanceCommand;
+import dev.spotsim.cli.client.MetadataOptionsCommand;
+import dev.spotsim.cli.client.RebalanceCommand;
+import dev.spotsim.cli.client.ResetCommand;
+import dev.spotsim.cli.client.StatusCommand;
+import dev.spotsim.cli.serve.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spotsim} command: the simulator server and the clients of its control API. */
+@Command(name = "spotsim", mixinStandardHelpOptions = true, versionProvider = SpotsimCommand.Version.class,
+        description = "Rehearse EC2 Spot interruptions locally: a faithful fake instance metadata service, a simulated fleet, and the tools to interrupt it.",
+        subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
+                MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
+public final class SpotsimCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SpotsimCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler(new UsageErrors());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SpotsimCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"spotsim " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}

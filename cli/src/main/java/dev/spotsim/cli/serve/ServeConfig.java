@@ -1,0 +1,37 @@
+package dev.spotsim.cli.serve;
+
+import dev.spotsim.scenarios.model.FleetSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code spotsim serve --config FILE}: what to serve, in YAML or JSON. Either explicit
+ * {@code instances}, or {@code count} generated ones, or a {@code fleet} (Auto Scaling group over
+ * Spot pools, the same shape as a scenario's). Flags given on the command line win over the file.
+ */
+public record ServeConfig(String host, Integer port, Integer controlPort, String imdsv2, Boolean tagsInMetadata,
+                          List<Instance> instances, Integer count, FleetSpec fleet, Duration shutdownDuration) {
+    public ServeConfig {
+        instances = instances == null ? List.of() : List.copyOf(instances);
+        int ways = (instances.isEmpty() ? 0 : 1) + (count == null ? 0 : 1) + (fleet == null ? 0 : 1);
+        if (ways > 1) {
+            throw new IllegalArgumentException("give one of instances, count or fleet");
+        }
+        if (count != null && (count < 1 || count > 10_000)) {
+            throw new IllegalArgumentException("count: expected 1..10000, got " + count);
+        }
+        if (imdsv2 != null && !imdsv2.equals("required") && !imdsv2.equals("optional")) {
+            throw new IllegalArgumentException("imdsv2: expected required or optional, got \"" + imdsv2 + "\"");
+        }
+    }
+
+    public static ServeConfig empty() {
+        return new ServeConfig(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** One explicitly described instance; what is left out is generated. */
+    public record Instance(String instanceId, String instanceType, String availabilityZone, String lifecycle, String amiId,
+                           Map<String, String> tags, String userData) {
+    }
+}
