@@ -5,24 +5,14 @@ import dev.spotsim.scenarios.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spotsim maintenance}: schedule or cancel a scheduled event (events/maintenance/scheduled). */
 @Command(name = "maintenance", mixinStandardHelpOptions = true, description = "Schedule a maintenance event, or cancel one with --cancel.")
-public final class MaintenanceCommand implements Callable<Integer> {
-    @Mixin
-    ControlOptions control;
-
-    @Parameters(arity = "0..1", paramLabel = "INSTANCE_ID", description = "The instance (default: the only one).")
-    String instanceId;
-
+public final class MaintenanceCommand extends OneInstanceCommand {
     @Option(names = "--code", defaultValue = "system-reboot", paramLabel = "CODE",
             description = "instance-reboot, system-reboot, system-maintenance, instance-retirement or instance-stop (default: ${DEFAULT-VALUE}).")
     String code;
@@ -40,31 +30,26 @@ public final class MaintenanceCommand implements Callable<Integer> {
     @Option(names = "--cancel", paramLabel = "EVENT_ID", description = "Cancel this event instead of scheduling one.")
     String cancel;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    JsonNode act(ControlClient client, String path) {
+        if (cancel != null) {
+            return client.delete(path + "/maintenance/" + cancel);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        if (description != null) {
+            body.put("description", description);
+        }
+        if (notBefore != null) {
+            body.put("notBefore", notBefore.toString());
+        }
+        body.put("window", Durations.format(window));
+        return client.post(path + "/maintenance", body);
+    }
 
     @Override
-    public Integer call() {
-        ControlClient client = control.client();
-        String id = ControlOptions.resolveOne(client, instanceId);
-        JsonNode answer;
-        if (cancel != null) {
-            answer = client.delete("/instances/" + id + "/maintenance/" + cancel);
-        } else {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", code);
-            if (description != null) {
-                body.put("description", description);
-            }
-            if (notBefore != null) {
-                body.put("notBefore", notBefore.toString());
-            }
-            body.put("window", Durations.format(window));
-            answer = client.post("/instances/" + id + "/maintenance", body);
-        }
-        spec.commandLine().getOut().println(control.json() ? ControlClient.pretty(answer)
-                : id + ": " + answer.path("eventId").asText() + " " + answer.path("code").asText() + " " + answer.path("state").asText()
-                        + ", " + answer.path("notBefore").asText() + " .. " + answer.path("notAfter").asText());
-        return 0;
+    Function<JsonNode, String> describe() {
+        return a -> a.path("eventId").asText() + " " + a.path("code").asText() + " " + a.path("state").asText()
+                + ", " + a.path("notBefore").asText() + " .. " + a.path("notAfter").asText();
     }
 }

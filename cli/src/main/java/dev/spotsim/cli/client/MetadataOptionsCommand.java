@@ -2,25 +2,15 @@ package dev.spotsim.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spotsim metadata-options}: like EC2 ModifyInstanceMetadataOptions, for one simulated instance. */
 @Command(name = "metadata-options", mixinStandardHelpOptions = true,
         description = "Require IMDSv2 tokens, disable the endpoint, or expose tags in metadata.")
-public final class MetadataOptionsCommand implements Callable<Integer> {
-    @Mixin
-    ControlOptions control;
-
-    @Parameters(arity = "0..1", paramLabel = "INSTANCE_ID", description = "The instance (default: the only one).")
-    String instanceId;
-
+public final class MetadataOptionsCommand extends OneInstanceCommand {
     @Option(names = "--http-tokens", paramLabel = "required|optional", description = "required: IMDSv2 only.")
     String httpTokens;
 
@@ -30,13 +20,8 @@ public final class MetadataOptionsCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "enabled|disabled", description = "Serve tags/instance/.")
     String tags;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        ControlClient client = control.client();
-        String id = ControlOptions.resolveOne(client, instanceId);
+    JsonNode act(ControlClient client, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (httpTokens != null) {
             body.put("httpTokens", httpTokens);
@@ -47,11 +32,15 @@ public final class MetadataOptionsCommand implements Callable<Integer> {
         if (tags != null) {
             body.put("instanceMetadataTags", tags);
         }
-        JsonNode answer = client.put("/instances/" + id + "/metadata-options", body);
-        JsonNode o = answer.path("metadataOptions");
-        spec.commandLine().getOut().println(control.json() ? ControlClient.pretty(answer)
-                : id + ": httpTokens " + o.path("httpTokens").asText() + ", httpEndpoint " + o.path("httpEndpoint").asText()
-                        + ", instanceMetadataTags " + o.path("instanceMetadataTags").asText());
-        return 0;
+        return client.put(path + "/metadata-options", body);
+    }
+
+    @Override
+    Function<JsonNode, String> describe() {
+        return a -> {
+            JsonNode o = a.path("metadataOptions");
+            return "httpTokens " + o.path("httpTokens").asText() + ", httpEndpoint " + o.path("httpEndpoint").asText()
+                    + ", instanceMetadataTags " + o.path("instanceMetadataTags").asText();
+        };
     }
 }
