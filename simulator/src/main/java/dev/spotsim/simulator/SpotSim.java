@@ -3,6 +3,13 @@ package dev.spotsim.simulator;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
 import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.events.EventBus;
+import dev.spotsim.simulator.events.EventJournal;
+import dev.spotsim.simulator.events.EventSink;
+import dev.spotsim.simulator.events.EventsRoutes;
+import dev.spotsim.simulator.events.FleetEvents;
+import dev.spotsim.simulator.events.pattern.EventPattern;
+import dev.spotsim.simulator.events.sink.SseHub;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
@@ -17,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,14 +41,26 @@ public final class SpotSim implements AutoCloseable {
     private final HttpServer control;
     private final String host;
     private final AutoCloseable ownedClock;
+    private final EventBus events;
 
-    private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock) {
+    private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock, EventBus events) {
         this.vertx = vertx;
         this.fleet = fleet;
         this.imds = imds;
         this.control = control;
         this.host = host;
         this.ownedClock = ownedClock;
+        this.events = events;
+    }
+
+    /** The EventBridge-style events the simulation emits: journal first, then the sinks. */
+    public EventBus events() {
+        return events;
+    }
+
+    /** The Vert.x instance the simulator runs on (for parts that live next to it, like the balancer). */
+    public Vertx vertx() {
+        return vertx;
     }
 
     public static Builder builder() {
@@ -105,6 +125,7 @@ public final class SpotSim implements AutoCloseable {
         try {
             imds.closeAll().compose(v -> control.close()).await();
         } finally {
+            events.close();
             vertx.close().await();
             if (ownedClock != null) {
                 try {
@@ -127,6 +148,8 @@ public final class SpotSim implements AutoCloseable {
         private MetadataOptions options = MetadataOptions.defaults();
         private FleetSettings settings = FleetSettings.defaults();
         private int listenersPerPort;
+        private Path eventJournal;
+        private final List<EventBus.Subscription> sinks = new ArrayList<>();
 
         /** The clock every schedule runs on (default: the system clock). */
         public Builder clock(SimClock clock) {
@@ -161,6 +184,18 @@ public final class SpotSim implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 identities.add(InstanceIdentity.generated(identities.size(), "c5.large", "us-east-1a", "spot"));
             }
+            return this;
+        }
+
+        /** Appends every event to this JSONL file before any sink sees it (default: events kept in memory only). */
+        public Builder eventJournal(Path journal) {
+            this.eventJournal = journal;
+            return this;
+        }
+
+        /** Delivers the events {@code pattern} matches (null: all) to {@code sink}; the simulator closes it. */
+        public Builder eventSink(EventSink sink, EventPattern pattern) {
+            sinks.add(new EventBus.Subscription(sink, pattern == null ? EventPattern.any() : pattern));
             return this;
         }
 
@@ -209,9 +244,15 @@ public final class SpotSim implements AutoCloseable {
             }
             SystemClock owned = clock == null ? new SystemClock() : null;
             SimClock actualClock = clock == null ? owned : clock;
+            EventBus events = new EventBus(eventJournal == null ? null : new EventJournal(eventJournal));
             Vertx vertx = Vertx.vertx();
             try {
+                sinks.forEach(s -> events.subscribe(s.sink(), s.pattern()));
+                SseHub stream = new SseHub(vertx);
+                events.subscribe(stream, EventPattern.any());
                 Fleet fleet = new Fleet(actualClock, settings);
+                FleetEvents fleetEvents = new FleetEvents(events, actualClock);
+                fleet.addListener(fleetEvents);
                 int loops = listenersPerPort > 0 ? listenersPerPort
                         : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
                 ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
@@ -219,14 +260,14 @@ public final class SpotSim implements AutoCloseable {
                 for (InstanceIdentity identity : identities) {
                     fleet.launch(identity, options);
                 }
-                groups.forEach(g -> fleet.createGroup(g, options));
+                groups.forEach(g -> fleet.createGroup(g, options, fleetEvents));
                 fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
-                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id));
+                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream));
                 HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
                         .requestHandler(api.router(vertx)).listen(controlPort).await();
-                self[0] = new SpotSim(vertx, fleet, imds, control, host, owned);
+                self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
                 return self[0];
             } catch (Exception e) {
                 // Vert.x's await() rethrows a failed bind's checked BindException as it is.
@@ -234,6 +275,7 @@ public final class SpotSim implements AutoCloseable {
                 if (owned != null) {
                     owned.close();
                 }
+                events.close();
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
         }

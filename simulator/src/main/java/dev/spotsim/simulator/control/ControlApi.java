@@ -1,6 +1,7 @@
 package dev.spotsim.simulator.control;
 
 import dev.spotsim.scenarios.parse.InputException;
+import dev.spotsim.simulator.events.EventsRoutes;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetException;
 import dev.spotsim.simulator.fleet.InterruptRequest;
@@ -31,10 +32,16 @@ public final class ControlApi {
     private final Fleet fleet;
     private final Function<String, String> imdsEndpoint;
 
-    /** @param imdsEndpoint the metadata URL of an instance, by id */
-    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint) {
+    private final EventsRoutes events;
+
+    /**
+     * @param imdsEndpoint the metadata URL of an instance, by id
+     * @param events       the event routes, or null when the simulator publishes no events
+     */
+    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events) {
         this.fleet = fleet;
         this.imdsEndpoint = imdsEndpoint;
+        this.events = events;
     }
 
     /** All routes, declared in one place. */
@@ -76,6 +83,9 @@ public final class ControlApi {
         router.post(BASE + "/instances/:id/reset").handler(ctx -> ok(ctx, 200, show(fleet.reset(id(ctx)))));
         router.post(BASE + "/instances/:id/start").handler(ctx -> ok(ctx, 200, show(fleet.start(id(ctx)))));
         new FleetRoutes(fleet).addTo(router);
+        if (events != null) {
+            events.addTo(router, BASE);
+        }
         router.route().failureHandler(this::failure);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));

@@ -97,8 +97,16 @@ public final class Fleet {
 
     /** Creates an Auto Scaling group and launches its desired capacity. */
     public AutoScalingGroup createGroup(GroupSpec spec, MetadataOptions options) {
+        return createGroup(spec, options, null);
+    }
+
+    /** Creates a group whose launch and termination decisions {@code listener} hears from the first launch on. */
+    public AutoScalingGroup createGroup(GroupSpec spec, MetadataOptions options, GroupListener listener) {
         spec.pools().forEach(pools::add);
         AutoScalingGroup group = new AutoScalingGroup(this, spec, options);
+        if (listener != null) {
+            group.addListener(listener);
+        }
         if (groups.putIfAbsent(spec.name(), group) != null) {
             throw FleetException.conflict("group " + spec.name() + " already exists");
         }

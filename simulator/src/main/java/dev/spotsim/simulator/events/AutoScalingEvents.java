@@ -1,0 +1,58 @@
+package dev.spotsim.simulator.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spotsim.simulator.instance.InstanceIdentity;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Auto Scaling's events around a replacement: lifecycle actions (the group has a launch and a
+ * terminate hook) and Launch / Terminate Successful.
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/prepare-for-lifecycle-notifications.html
+ */
+public final class AutoScalingEvents {
+    public static final String LAUNCH_HOOK = "spotsim-launch-hook";
+    public static final String TERMINATE_HOOK = "spotsim-terminate-hook";
+
+    private AutoScalingEvents() {
+    }
+
+    static String groupArn(InstanceIdentity id, String group) {
+        UUID stable = UUID.nameUUIDFromBytes(group.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "arn:aws:autoscaling:" + id.region() + ":" + id.accountId() + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
+    }
+
+    /** EC2 Instance-launch / -terminate Lifecycle Action. */
+    public static Event lifecycleAction(InstanceIdentity id, String group, boolean launching, Instant at) {
+        ObjectNode d = Event.newDetail();
+        d.put("LifecycleActionToken", UUID.randomUUID().toString());
+        d.put("AutoScalingGroupName", group);
+        d.put("LifecycleHookName", launching ? LAUNCH_HOOK : TERMINATE_HOOK);
+        d.put("EC2InstanceId", id.instanceId());
+        d.put("LifecycleTransition", launching ? "autoscaling:EC2_INSTANCE_LAUNCHING" : "autoscaling:EC2_INSTANCE_TERMINATING");
+        d.put("NotificationMetadata", "spotsim");
+        return Event.of(launching ? "EC2 Instance-launch Lifecycle Action" : "EC2 Instance-terminate Lifecycle Action",
+                "aws.autoscaling", id.accountId(), at, id.region(), List.of(groupArn(id, group)), d);
+    }
+
+    /** EC2 Instance Launch Successful / Terminate Successful, once the activity is done. */
+    public static Event activitySuccessful(InstanceIdentity id, String group, boolean launch, String cause, Instant start, Instant end) {
+        ObjectNode d = Event.newDetail();
+        d.put("StatusCode", "InProgress");
+        d.put("Description", (launch ? "Launching a new EC2 instance: " : "Terminating EC2 instance: ") + id.instanceId());
+        d.put("AutoScalingGroupName", group);
+        d.put("ActivityId", UUID.randomUUID().toString());
+        ObjectNode details = d.putObject("Details");
+        details.put("Availability Zone", id.availabilityZone());
+        details.put("Subnet ID", id.subnetId());
+        d.put("RequestId", UUID.randomUUID().toString());
+        d.put("StatusMessage", "");
+        d.put("EndTime", end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        d.put("EC2InstanceId", id.instanceId());
+        d.put("StartTime", start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        d.put("Cause", cause);
+        return Event.of(launch ? "EC2 Instance Launch Successful" : "EC2 Instance Terminate Successful", "aws.autoscaling",
+                id.accountId(), end, id.region(), List.of(groupArn(id, group), Ec2Events.instanceArn(id)), d);
+    }
+}

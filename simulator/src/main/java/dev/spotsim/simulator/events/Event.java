@@ -1,0 +1,70 @@
+package dev.spotsim.simulator.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An EventBridge event: the envelope AWS documents ({@code version} "0", {@code id}, {@code detail-type},
+ * {@code source}, {@code account}, {@code time} to the second in UTC, {@code region}, {@code resources})
+ * and its {@code detail}.
+ * https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html
+ */
+public record Event(String id, String detailType, String source, String account, Instant time, String region,
+                    List<String> resources, ObjectNode detail) {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public Event {
+        time = time.truncatedTo(ChronoUnit.SECONDS);
+        resources = List.copyOf(resources);
+    }
+
+    /** A new event with a fresh id. */
+    public static Event of(String detailType, String source, String account, Instant time, String region,
+                           List<String> resources, ObjectNode detail) {
+        return new Event(UUID.randomUUID().toString(), detailType, source, account, time, region, resources, detail);
+    }
+
+    /** The event as EventBridge delivers it, fields in AWS's order. */
+    public ObjectNode toJson() {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("version", "0");
+        e.put("id", id);
+        e.put("detail-type", detailType);
+        e.put("source", source);
+        e.put("account", account);
+        e.put("time", time.toString());
+        e.put("region", region);
+        ArrayNode r = e.putArray("resources");
+        resources.forEach(r::add);
+        e.set("detail", detail);
+        return e;
+    }
+
+    /** One line of JSON (the journal's and the sinks' format). */
+    public String toJsonLine() {
+        return toJson().toString();
+    }
+
+    /** A new, empty detail object to fill. */
+    public static ObjectNode newDetail() {
+        return JSON.createObjectNode();
+    }
+
+    public static ObjectNode parse(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (!(node instanceof ObjectNode o)) {
+                throw new IllegalArgumentException("expected a JSON object");
+            }
+            return o;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}
