@@ -1,0 +1,105 @@
+// A batch worker that survives Spot: it checkpoints after every item and resumes from the
+// checkpoint, checkpoints on SIGTERM, and (with EXIT_ON_NOTICE=true) stops cleanly on a notice.
+// Run: ITEMS=20 ITEM_MS=500 CHECKPOINT_FILE=/tmp/batch.checkpoint java BatchWorker.java
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class BatchWorker {
+    static final AtomicInteger next = new AtomicInteger();
+    static final AtomicBoolean noticed = new AtomicBoolean();
+    static Path checkpoint;
+
+    static void log(String message) {
+        System.out.println(Instant.now() + " BatchWorker " + message);
+        System.out.flush();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int items = Integer.parseInt(System.getenv().getOrDefault("ITEMS", "20"));
+        long itemMillis = Long.parseLong(System.getenv().getOrDefault("ITEM_MS", "500"));
+        boolean exitOnNotice = Boolean.parseBoolean(System.getenv().getOrDefault("EXIT_ON_NOTICE", "false"));
+        checkpoint = Path.of(System.getenv().getOrDefault("CHECKPOINT_FILE", "batch.checkpoint"));
+        if (Files.exists(checkpoint)) {
+            next.set(Integer.parseInt(Files.readString(checkpoint).trim()));
+            log("resuming at item " + next.get() + " of " + items);
+        }
+        String port = System.getenv("PORT");
+        if (port != null && !port.isBlank()) {
+            HttpServer health = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 16);
+            health.createContext("/", ex -> {
+                ex.sendResponseHeaders(200, -1);
+                ex.close();
+            });
+            health.start();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            save();
+            log("stopping: checkpoint at item " + next.get());
+        }));
+        String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            Thread watcher = new Thread(() -> watch(endpoint), "imds-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        while (next.get() < items) {
+            if (noticed.get() && exitOnNotice) {
+                save();
+                log("notice: checkpoint at item " + next.get() + ", exiting before the instance goes");
+                System.exit(0);
+            }
+            Thread.sleep(itemMillis);
+            next.incrementAndGet();
+            save();
+            log("item " + next.get() + " of " + items + " done");
+        }
+        log("done");
+        System.exit(0);
+    }
+
+    /** Writes the checkpoint to a temporary file and moves it in place, so a kill never leaves half a number. */
+    static synchronized void save() {
+        try {
+            Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+            Files.writeString(tmp, Integer.toString(next.get()));
+            Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) {
+            log("cannot checkpoint: " + e);
+        }
+    }
+
+    static void watch(String endpoint) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        while (!noticed.get()) {
+            try {
+                String token = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token")).PUT(HttpRequest.BodyPublishers.noBody())
+                        .header("X-aws-ec2-metadata-token-ttl-seconds", "300").build(), HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/meta-data/spot/instance-action"))
+                        .header("X-aws-ec2-metadata-token", token).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    log("interruption notice: " + r.body());
+                    noticed.set(true);
+                    save();
+                }
+            } catch (Exception e) {
+                log("IMDS not reachable; retrying");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}
