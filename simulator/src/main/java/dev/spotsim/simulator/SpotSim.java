@@ -2,7 +2,17 @@ package dev.spotsim.simulator;
 
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
+import dev.spotsim.scenarios.model.Lane;
+import dev.spotsim.scenarios.model.LoadBalancerSpec;
+import dev.spotsim.scenarios.model.WorkloadSpec;
+import dev.spotsim.simulator.balancer.HealthCheckSettings;
+import dev.spotsim.simulator.balancer.LoadBalancer;
+import dev.spotsim.simulator.balancer.TargetGroupSettings;
 import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.ecs.TaskMetadataServer;
+import dev.spotsim.simulator.platform.Platform;
+import dev.spotsim.simulator.platform.PlatformSettings;
+import dev.spotsim.simulator.workload.WorkloadSupervisor;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.EventJournal;
 import dev.spotsim.simulator.events.EventSink;
@@ -42,6 +52,19 @@ public final class SpotSim implements AutoCloseable {
     private final String host;
     private final AutoCloseable ownedClock;
     private final EventBus events;
+    private volatile Workloads workloads;
+
+    /** The platform running the user's workload, and what it needs: a balancer, a process supervisor, ECS metadata. */
+    private record Workloads(Platform platform, LoadBalancer balancer, WorkloadSupervisor supervisor, TaskMetadataServer ecs) {
+        void close() {
+            platform.close();
+            supervisor.close();
+            balancer.close();
+            if (ecs != null) {
+                ecs.close();
+            }
+        }
+    }
 
     private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock, EventBus events) {
         this.vertx = vertx;
@@ -56,6 +79,49 @@ public final class SpotSim implements AutoCloseable {
     /** The EventBridge-style events the simulation emits: journal first, then the sinks. */
     public EventBus events() {
         return events;
+    }
+
+    /**
+     * Runs the user's workload on the fleet, behind a local balancer on {@code balancerPort} (0: free),
+     * with the drain lane of its spec. Returns the platform; {@link #close()} stops every process.
+     */
+    public synchronized Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+        if (workloads != null) {
+            throw new IllegalStateException("a workload already runs on this simulator");
+        }
+        WorkloadSpec.HealthCheck hc = settings.workload().healthCheck();
+        TargetGroupSettings group = new TargetGroupSettings(new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(),
+                hc.healthyThreshold(), hc.unhealthyThreshold(), 200, 399), lbSpec.deregistrationDelay(), lbSpec.targetTimeout());
+        LoadBalancer balancer = new LoadBalancer(vertx, group, java.time.Clock.systemUTC());
+        WorkloadSupervisor supervisor = new WorkloadSupervisor(settings.logDir(), java.time.Clock.systemUTC());
+        TaskMetadataServer ecs = null;
+        try {
+            balancer.start(host, balancerPort).await();
+            Lane lane = settings.workload().parsedLane();
+            ecs = lane == Lane.ECS_EC2 || lane == Lane.FARGATE_SPOT ? TaskMetadataServer.start(vertx, host) : null;
+            Platform platform = new Platform(settings, fleet, this::imdsEndpoint, balancer, events, supervisor, ecs);
+            workloads = new Workloads(platform, balancer, supervisor, ecs);
+            platform.start();
+            return platform;
+        } catch (RuntimeException e) {
+            supervisor.close();
+            balancer.close();
+            if (ecs != null) {
+                ecs.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The balancer in front of the workload, e.g. {@code http://127.0.0.1:8080}; null without a workload. */
+    public String balancerUrl() {
+        Workloads w = workloads;
+        return w == null ? null : "http://" + hostForUrl() + ":" + w.balancer().port();
+    }
+
+    public Platform platform() {
+        Workloads w = workloads;
+        return w == null ? null : w.platform();
     }
 
     /** The Vert.x instance the simulator runs on (for parts that live next to it, like the balancer). */
@@ -123,6 +189,10 @@ public final class SpotSim implements AutoCloseable {
     @Override
     public void close() {
         try {
+            Workloads w = workloads;
+            if (w != null) {
+                w.close();
+            }
             imds.closeAll().compose(v -> control.close()).await();
         } finally {
             events.close();

@@ -18,11 +18,11 @@ public final class EcsEvents {
     /** One task, as ECS events describe it. */
     public record Task(String cluster, String taskId, String group, String launchType, String capacityProvider,
                        String containerName, String containerInstanceId, Instant createdAt, int version) {
-        String clusterArn(InstanceIdentity id) {
+        public String clusterArn(InstanceIdentity id) {
             return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":cluster/" + cluster;
         }
 
-        String taskArn(InstanceIdentity id) {
+        public String taskArn(InstanceIdentity id) {
             return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":task/" + cluster + "/" + taskId;
         }
     }
