@@ -1,6 +1,11 @@
 package dev.spotsim.cli;
 
+import dev.spotsim.cli.client.CapacityCommand;
+import dev.spotsim.cli.client.EventsCommand;
 import dev.spotsim.cli.client.FaultsCommand;
+import dev.spotsim.cli.client.FleetCommand;
+import dev.spotsim.cli.client.ReclaimCommand;
+import dev.spotsim.cli.client.ScheduleCommand;
 import dev.spotsim.cli.client.InterruptCommand;
 import dev.spotsim.cli.client.MaintenanceCommand;
 import dev.spotsim.cli.client.MetadataOptionsCommand;
@@ -16,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Rehearse EC2 Spot interruptions locally: a faithful fake instance metadata service, a simulated fleet, and the tools to interrupt it.",
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
+                FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {
