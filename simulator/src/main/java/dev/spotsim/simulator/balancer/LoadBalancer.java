@@ -1,10 +1,10 @@
 package dev.spotsim.simulator.balancer;
 
 import io.vertx.core.Context;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -12,262 +12,294 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A local reverse proxy with Application Load Balancer target-group semantics: health checks with
- * thresholds, round robin over healthy targets (fail-open when none is healthy), deregistration with
- * a delay for in-flight requests, and 502 / 503 / 504 where ALB answers them. Every request is
- * reported to the listeners. All state lives on one Vert.x context, so no locks are needed.
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html
+ * A local HTTP reverse proxy with the semantics of an Application Load Balancer and one target
+ * group: health checks with thresholds, routing over healthy targets only (fail-open when all are
+ * unhealthy), deregistration with a delay for in-flight requests, and ALB's own 502/503/504 answers.
+ * Every request and every target state change is reported to the listeners. All state lives on the
+ * balancer's own Vert.x context, so nothing needs a lock; the public methods may be called from any thread.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html
  */
 public final class LoadBalancer implements AutoCloseable {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
     private final Vertx vertx;
     private final TargetGroupSettings settings;
-    private final Clock clock;
-    private final Context context;
-    private final HttpClient client;
-    private final Map<String, Target> targets = new LinkedHashMap<>();
-    private final List<BalancerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Supplier<Instant> clock;
+    private final List<RequestRecorder> recorders = new CopyOnWriteArrayList<>();
+    private final List<TargetStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Target> targets = new HashMap<>();
+    /** Registered and draining targets in registration order; routing walks this list. */
+    private final List<Target> order = new ArrayList<>();
+    private final TargetPicker picker;
+    private final Proxy proxy;
+    private volatile Context context;
+    private volatile String deploymentId;
+    private volatile int port = -1;
+    private HealthChecker health;
     private HttpServer server;
-    private int next;
 
-    public LoadBalancer(Vertx vertx, TargetGroupSettings settings, Clock clock) {
+    /** @param clock stamps records and state changes (pass {@code simClock::now}); timers run in real time */
+    public LoadBalancer(Vertx vertx, TargetGroupSettings settings, Supplier<Instant> clock) {
         this.vertx = vertx;
         this.settings = settings;
         this.clock = clock;
-        this.context = vertx.getOrCreateContext();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000),
-                new PoolOptions().setHttp1MaxSize(64));
+        this.picker = new TargetPicker(settings.algorithm());
+        this.proxy = new Proxy(settings, clock, this::finished);
     }
 
-    public void addListener(BalancerListener listener) {
-        listeners.add(listener);
+    /** Stamps records and state changes with {@code clock}. */
+    public LoadBalancer(Vertx vertx, TargetGroupSettings settings, Clock clock) {
+        this(vertx, settings, clock::instant);
+    }
+
+    /** Listens on 127.0.0.1 at a free port; completes with the port. */
+    public Future<Integer> start() {
+        return start("127.0.0.1", 0);
     }
 
     /** Listens on {@code host:port} (0: a free port); completes with the port. */
-    public Future<Integer> start(String host, int port) {
-        Promise<Integer> bound = Promise.promise();
-        context.runOnContext(v -> vertx.createHttpServer(new HttpServerOptions().setHost(host))
-                .requestHandler(this::proxy).listen(port)
-                .onSuccess(s -> {
-                    server = s;
-                    bound.complete(s.actualPort());
-                }).onFailure(bound::fail));
-        return bound.future();
-    }
-
-    /** Adds a target; it gets traffic once its health checks pass. */
-    public void register(String targetId, String host, int port) {
-        context.runOnContext(v -> {
-            if (targets.containsKey(targetId)) {
-                return;
+    public Future<Integer> start(String host, int listenPort) {
+        if (deploymentId != null) {
+            return Future.failedFuture(new IllegalStateException("the balancer is already listening on port " + port));
+        }
+        Deployable verticle = new Deployable() {
+            @Override
+            public Future<?> deploy(Context ctx) {
+                context = ctx;
+                health = new HealthChecker(vertx, settings.healthCheck());
+                return vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
+                        .requestHandler(LoadBalancer.this::handle)
+                        .listen(listenPort, host)
+                        .onSuccess(LoadBalancer.this::bound);
             }
-            Target t = new Target(targetId, host, port);
-            targets.put(targetId, t);
-            announce(t, null, TargetState.INITIAL);
-            checkHealth(t);
+
+            @Override
+            public Future<?> undeploy(Context ctx) {
+                return shutdown();
+            }
+        };
+        return vertx.deployVerticle(verticle).map(id -> {
+            deploymentId = id;
+            return port;
         });
     }
 
-    /** Starts deregistration: no new requests; done when in-flight requests finish or the delay ends. */
-    public void deregister(String targetId) {
-        context.runOnContext(v -> {
-            Target t = targets.get(targetId);
-            if (t == null || !t.takesNewRequests()) {
-                return;
-            }
-            vertx.cancelTimer(t.healthTimer);
-            move(t, TargetState.DRAINING);
-            if (t.inFlight == 0) {
-                // A deregistering target with nothing in flight is done at once.
-                finishDraining(t);
-            } else {
-                t.drainTimer = vertx.setTimer(Math.max(1, settings.deregistrationDelay().toMillis()), id -> finishDraining(t));
-            }
-        });
+    private void bound(HttpServer listening) {
+        server = listening;
+        port = listening.actualPort();
+        proxy.listenerPort(port);
     }
 
-    /** Target states now, by id (a snapshot taken on the balancer's context). */
-    public Future<Map<String, TargetState>> states() {
-        Promise<Map<String, TargetState>> p = Promise.promise();
-        context.runOnContext(v -> {
-            Map<String, TargetState> out = new LinkedHashMap<>();
-            targets.values().forEach(t -> out.put(t.id, t.state));
-            p.complete(out);
-        });
-        return p.future();
+    /** The port the balancer listens on, or -1 before {@link #start}. */
+    public int port() {
+        return port;
     }
 
-    private void finishDraining(Target t) {
-        if (t.state != TargetState.DRAINING) {
-            return;
-        }
-        vertx.cancelTimer(t.drainTimer);
-        targets.remove(t.id);
-        move(t, TargetState.UNUSED);
+    public void addListener(BalancerListener listener) {
+        recorders.add(listener);
+        stateListeners.add(listener);
     }
 
-    private void checkHealth(Target t) {
-        if (!targets.containsKey(t.id) || !t.takesNewRequests()) {
-            return;
-        }
-        HealthCheckSettings hc = settings.healthCheck();
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(t.host).setPort(t.port).setURI(hc.path())
-                        .setIdleTimeout(hc.timeout().toMillis()).setConnectTimeout(hc.timeout().toMillis()))
-                .compose(req -> req.send().compose(resp -> resp.body().map(b -> resp.statusCode())))
-                .onComplete(ar -> {
-                    healthResult(t, ar.succeeded() && hc.isSuccess(ar.result()));
-                    if (t.takesNewRequests() && targets.containsKey(t.id)) {
-                        t.healthTimer = vertx.setTimer(hc.interval().toMillis(), id -> checkHealth(t));
-                    }
-                });
+    public void addRequestRecorder(RequestRecorder recorder) {
+        recorders.add(recorder);
     }
 
-    private void healthResult(Target t, boolean ok) {
-        if (!t.takesNewRequests()) {
-            return;
-        }
-        HealthCheckSettings hc = settings.healthCheck();
-        if (ok) {
-            t.consecutiveSuccesses++;
-            t.consecutiveFailures = 0;
-            if (t.state != TargetState.HEALTHY && t.consecutiveSuccesses >= hc.healthyThreshold()) {
-                move(t, TargetState.HEALTHY);
-            }
-        } else {
-            t.consecutiveFailures++;
-            t.consecutiveSuccesses = 0;
-            if (t.state != TargetState.UNHEALTHY && t.consecutiveFailures >= hc.unhealthyThreshold()) {
-                move(t, TargetState.UNHEALTHY);
-            }
-        }
-    }
-
-    private void move(Target t, TargetState to) {
-        TargetState from = t.state;
-        t.state = to;
-        announce(t, from, to);
-    }
-
-    private void announce(Target t, TargetState from, TargetState to) {
-        Instant now = clock.instant();
-        listeners.forEach(l -> l.targetChanged(t.id, from, to, now));
+    public void addTargetStateListener(TargetStateListener listener) {
+        stateListeners.add(listener);
     }
 
     /**
-     * Round robin over healthy targets; when none is healthy but some are registered, ALB fails open
-     * and routes to all of them.
+     * Registers a target (idempotent, as RegisterTargets is); it gets traffic once a health check
+     * passes. Fails when the same id is still draining.
      */
-    private Target pick() {
-        List<Target> healthy = new ArrayList<>();
-        List<Target> registered = new ArrayList<>();
-        for (Target t : targets.values()) {
-            if (t.takesNewRequests()) {
-                registered.add(t);
-                if (t.state == TargetState.HEALTHY) {
-                    healthy.add(t);
-                }
+    public Future<Void> register(String targetId, String host, int targetPort) {
+        return onContext(() -> {
+            Target known = targets.get(targetId);
+            if (known != null && known.isRegistered()) {
+                return;
             }
-        }
-        List<Target> pool = healthy.isEmpty() ? registered : healthy;
-        if (pool.isEmpty()) {
-            return null;
-        }
-        return pool.get(Math.floorMod(next++, pool.size()));
+            if (known != null) {
+                throw new IllegalStateException("target " + targetId + " is still draining; register it again once it is unused");
+            }
+            Target t = new Target(targetId, host, targetPort, targetClient());
+            targets.put(targetId, t);
+            order.add(t);
+            announce(t, TargetState.UNUSED, TargetState.INITIAL);
+            health.start(t, this::healthResult);
+        });
     }
 
-    private void proxy(HttpServerRequest request) {
-        Instant start = clock.instant();
-        long started = System.nanoTime();
-        request.pause();
-        context.runOnContext(v -> route(request, start, started));
+    /**
+     * Starts deregistration: the target gets no new requests at once; in-flight ones may finish until
+     * the deregistration delay ends, when its connections are closed and it becomes unused. Unknown or
+     * already draining targets are fine, as with DeregisterTargets.
+     */
+    public Future<Void> deregister(String targetId) {
+        return onContext(() -> {
+            Target t = targets.get(targetId);
+            if (t == null || !t.isRegistered()) {
+                return;
+            }
+            health.stop(t);
+            TargetState from = t.state();
+            changed(t, from, t.drain());
+            if (t.inFlight == 0) {
+                // Nothing in flight: deregistration is complete now, though ALB shows draining until the delay ends.
+                t.client.close();
+            }
+            long delay = settings.deregistrationDelay().toMillis();
+            if (delay == 0) {
+                finishDraining(t);
+            } else {
+                t.drainTimer = vertx.setTimer(delay, id -> finishDraining(t));
+            }
+        });
     }
 
-    private void route(HttpServerRequest request, Instant start, long started) {
-        Target t = pick();
+    /** Every known target with its state, like describe-target-health. */
+    public Future<List<TargetHealthDescription>> describeTargetHealth() {
+        Context ctx = requireStarted();
+        Promise<List<TargetHealthDescription>> result = Promise.promise();
+        ctx.runOnContext(v -> result.complete(order.stream().map(Target::describe).toList()));
+        return result.future();
+    }
+
+    private HttpClient targetClient() {
+        int keepAlive = (int) Math.max(1, settings.targetTimeout().toSeconds());
+        // Keep-alive connections to the target; ALB closes idle ones after its idle timeout.
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(keepAlive).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(512));
+    }
+
+    private void handle(HttpServerRequest request) {
+        Proxy.Exchange exchange = proxy.begin(request);
+        // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-405-issues
+        if (request.method() == HttpMethod.TRACE) {
+            exchange.reject(ErrorCause.METHOD_NOT_ALLOWED);
+            return;
+        }
+        Target t = picker.pick(order);
         if (t == null) {
-            request.resume();
-            AlbResponses.error(request.response(), 503);
-            record(start, started, null, 503, "no_targets");
+            exchange.reject(TargetPicker.whyNone(order));
             return;
         }
         t.inFlight++;
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(t.host).setPort(t.port)
-                .setURI(request.uri()).setIdleTimeout(settings.targetTimeout().toMillis());
-        request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
-                options.addHeader(h.getKey(), h.getValue());
+        exchange.forward(t);
+    }
+
+    private void finished(Target t, RequestRecord record) {
+        if (t != null && --t.inFlight == 0 && t.state() == TargetState.DRAINING && !t.cut) {
+            t.client.close();
+        }
+        for (RequestRecorder r : recorders) {
+            try {
+                r.record(record);
+            } catch (RuntimeException e) {
+                LOG.warn("request recorder {} failed: {}", r, e.toString(), e);
+            }
+        }
+    }
+
+    private void healthResult(Target t, String failureReason) {
+        if (targets.get(t.id) != t) {
+            return;
+        }
+        HealthCheckSettings hc = settings.healthCheck();
+        TargetState from = t.state();
+        changed(t, from, failureReason == null ? t.passed(hc) : t.failed(hc, failureReason));
+    }
+
+    private void finishDraining(Target t) {
+        if (t.state() != TargetState.DRAINING) {
+            return;
+        }
+        // ALB closes what is left when the delay ends; requests still in flight get 502.
+        t.cut = t.inFlight > 0;
+        t.client.close();
+        targets.remove(t.id);
+        order.remove(t);
+        changed(t, TargetState.DRAINING, t.unused());
+    }
+
+    /** Announces what {@code t}'s state machine did; {@code to} is null when the state stayed. */
+    private void changed(Target t, TargetState from, TargetState to) {
+        if (to != null) {
+            announce(t, from, to);
+        }
+    }
+
+    private void announce(Target t, TargetState from, TargetState to) {
+        Instant at = clock.get();
+        for (TargetStateListener l : stateListeners) {
+            try {
+                l.targetChanged(t.id, from, to, at);
+            } catch (RuntimeException e) {
+                LOG.warn("target state listener {} failed on {} {} -> {}: {}", l, t.id, from, to, e.toString(), e);
+            }
+        }
+    }
+
+    private Future<Void> onContext(Runnable action) {
+        Context ctx = requireStarted();
+        Promise<Void> done = Promise.promise();
+        ctx.runOnContext(v -> {
+            try {
+                action.run();
+                done.complete();
+            } catch (RuntimeException e) {
+                done.fail(e);
             }
         });
-        String clientIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        options.putHeader("X-Forwarded-For", forwarded == null ? clientIp : forwarded + ", " + clientIp);
-        options.putHeader("X-Forwarded-Proto", "http");
-        options.putHeader("X-Forwarded-Port", Integer.toString(request.localAddress() == null ? 80 : request.localAddress().port()));
-        options.putHeader("X-Amzn-Trace-Id", "Root=1-" + Long.toHexString(start.getEpochSecond()) + "-" + Long.toHexString(started & 0xffffffffffffL));
-        request.resume();
-        request.body()
-                .compose(body -> client.request(options).compose(out -> out.send(body)))
-                .compose(resp -> resp.body().map(body -> {
-                    var response = request.response().setStatusCode(resp.statusCode());
-                    resp.headers().forEach(h -> {
-                        if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
-                            response.putHeader(h.getKey(), h.getValue());
-                        }
-                    });
-                    response.end(body);
-                    return resp.statusCode();
-                }))
-                .onComplete(ar -> context.runOnContext(v -> done(t, request, start, started, ar.succeeded() ? ar.result() : null, ar.cause())));
+        return done.future();
     }
 
-    private void done(Target t, HttpServerRequest request, Instant start, long started, Integer status, Throwable failure) {
-        t.inFlight--;
-        if (status != null) {
-            record(start, started, t.id, status, null);
-        } else {
-            boolean timeout = failure instanceof TimeoutException || String.valueOf(failure).contains("Timeout");
-            int answer = timeout ? 504 : 502;
-            AlbResponses.error(request.response(), answer);
-            record(start, started, t.id, answer, timeout ? "target_timeout"
-                    : String.valueOf(failure).contains("Connection refused") ? "target_connection_error" : "target_reset");
+    private Context requireStarted() {
+        Context ctx = context;
+        if (ctx == null) {
+            throw new IllegalStateException("start the balancer before registering targets");
         }
-        if (t.state == TargetState.DRAINING && t.inFlight == 0) {
-            finishDraining(t);
+        return ctx;
+    }
+
+    /** Runs on undeploy: stops every timer and closes the server and every client. */
+    private Future<Void> shutdown() {
+        List<Future<Void>> closing = new ArrayList<>();
+        for (Target t : order) {
+            health.stop(t);
+            vertx.cancelTimer(t.drainTimer);
+            closing.add(t.client.close());
         }
+        closing.add(health.close());
+        if (server != null) {
+            closing.add(server.close());
+        }
+        return Future.join(closing).mapEmpty();
     }
 
-    private void record(Instant start, long started, String targetId, int status, String cause) {
-        RequestRecord r = new RequestRecord(start, targetId, status, Duration.ofNanos(System.nanoTime() - started), cause);
-        listeners.forEach(l -> l.request(r));
+    /** Stops listening and checking, closes every connection; completes when all is released. */
+    public Future<Void> stop() {
+        String id = deploymentId;
+        if (id == null) {
+            return Future.succeededFuture();
+        }
+        deploymentId = null;
+        return vertx.undeploy(id);
     }
 
-    public int port() {
-        return server == null ? -1 : server.actualPort();
-    }
-
+    /** Blocking {@link #stop()}; never call it on an event loop. */
     @Override
     public void close() {
-        context.runOnContext(v -> targets.values().forEach(t -> {
-            vertx.cancelTimer(t.healthTimer);
-            vertx.cancelTimer(t.drainTimer);
-        }));
-        if (server != null) {
-            server.close().await();
-        }
-        client.close().await();
+        stop().await();
     }
 }
