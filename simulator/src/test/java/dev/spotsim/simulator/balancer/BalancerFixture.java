@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 
 /** A started balancer with fast health checks, its targets, a client, and everything its listeners heard. */
 final class BalancerFixture implements AutoCloseable {
-    /** Checks every 100 ms; 2 passes to recover, 2 failures to go unhealthy; 2xx is healthy. */
-    static final HealthCheckSettings FAST_CHECKS = new HealthCheckSettings("/health", Duration.ofMillis(100), Duration.ofMillis(80), 2, 2,
+    /** Every 150 ms, 120 ms timeout (room for a busy CI machine); healthy after 2 passes, unhealthy after 2 failures; 2xx. */
+    static final HealthCheckSettings FAST_CHECKS = new HealthCheckSettings("/health", Duration.ofMillis(150), Duration.ofMillis(120), 2, 2,
             SuccessCodes.parse("200-299"));
 
     /** One state change as a listener heard it. */

@@ -33,7 +33,7 @@ class DeregistrationTest {
 
     @Test
     void aDrainingTargetGetsNoNewRequestsWhileItsSlowRequestFinishesThenItIsRemoved() {
-        Duration delay = Duration.ofMillis(1500);
+        Duration delay = Duration.ofSeconds(3);
         f = new BalancerFixture(delay, Duration.ofSeconds(5));
         TestTargets.Http a = f.healthyTarget("a");
         TestTargets.Http b = f.healthyTarget("b");
