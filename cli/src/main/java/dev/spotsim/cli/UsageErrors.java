@@ -14,19 +14,33 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler, Comma
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("spotsim: " + e.getMessage());
-        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        cmd.getErr().println("spotsim: " + message(e));
+        cmd.getErr().flush();
         return ERROR;
+    }
+
+    /** "--notice: expected a duration like ..." for a bad value; picocli's words plus where to look otherwise. */
+    static String message(CommandLine.ParameterException e) {
+        CommandLine.Model.ArgSpec arg = e.getArgSpec();
+        if (arg != null && e.getValue() != null && e.getCause() != null) {
+            String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+            String why = e.getCause() instanceof CommandLine.TypeConversionException t ? t.getMessage()
+                    : "cannot read \"" + e.getValue() + "\"";
+            return name + ": " + why;
+        }
+        return e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         if (e instanceof ApiException || e instanceof InputException || e instanceof IllegalArgumentException) {
             cmd.getErr().println("spotsim: " + e.getMessage());
+            cmd.getErr().flush();
             return ERROR;
         }
-        cmd.getErr().println("spotsim: unexpected failure: " + e);
+        cmd.getErr().println("spotsim: unexpected failure (a bug; please report it): " + e);
         e.printStackTrace(cmd.getErr());
+        cmd.getErr().flush();
         return ERROR;
     }
 }

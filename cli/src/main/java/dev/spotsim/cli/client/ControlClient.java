@@ -1,10 +1,12 @@
 package dev.spotsim.cli.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,11 +22,23 @@ public final class ControlClient {
 
     public ControlClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        try {
-            URI.create(this.baseUrl).toURL();
-        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
-            throw new IllegalArgumentException("--control-url: expected a URL like http://127.0.0.1:1337/spotsim/v1, got \"" + baseUrl + "\"");
+        if (!isHttpUrl(this.baseUrl)) {
+            throw new IllegalArgumentException("--control-url: expected a URL like " + ControlOptions.DEFAULT_URL + ", got \"" + baseUrl + "\"");
         }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The API root this client talks to, e.g. {@code http://127.0.0.1:1337/spotsim/v1}. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public JsonNode get(String path) {
@@ -44,6 +58,7 @@ public final class ControlClient {
     }
 
     private JsonNode send(String method, String path, Map<String, ?> body) {
+        HttpResponse<String> response;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json");
@@ -53,28 +68,44 @@ public final class ControlClient {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            if (response.statusCode() >= 400) {
-                String message = answer.path("message").asText("");
-                throw new ApiException(message.isEmpty() ? method + " " + path + " failed with HTTP " + response.statusCode() : message);
-            }
-            return answer;
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new ApiException("cannot reach the simulator at " + baseUrl + ": is \"spotsim serve\" running?");
+            throw new ApiException(0, "cannot reach the simulator at " + baseUrl + ": is \"spotsim serve\" running?");
         } catch (IOException e) {
-            throw new ApiException("talking to the simulator at " + baseUrl + " failed: " + e.getMessage());
+            throw new ApiException(0, "talking to the simulator at " + baseUrl + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted");
+            throw new ApiException(0, "interrupted");
         }
+        return answer(method, path, response);
+    }
+
+    /** The JSON answer, or the API's {"error", "message"} as an exception; a non-JSON answer means a wrong URL. */
+    private JsonNode answer(String method, String path, HttpResponse<String> response) {
+        int status = response.statusCode();
+        JsonNode answer;
+        try {
+            answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new ApiException(status, method + " " + baseUrl + path + " answered HTTP " + status
+                    + " without JSON; is --control-url the API root, like " + ControlOptions.DEFAULT_URL + "?");
+        }
+        if (status >= 400) {
+            String message = answer.path("message").asText("");
+            if (message.startsWith("no such resource")) {
+                // The API's router knows no such path: the URL misses or mangles the /spotsim/v1 root.
+                message += " (is --control-url the API root, like " + ControlOptions.DEFAULT_URL + "?)";
+            }
+            throw new ApiException(status, message.isEmpty() ? method + " " + path + " failed with HTTP " + status : message);
+        }
+        return answer;
     }
 
     public static String pretty(JsonNode node) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (IOException e) {
-            return node.toString();
+            throw new IllegalStateException("a parsed JSON tree could not be written back", e);
         }
     }
 }

@@ -44,9 +44,9 @@ public final class EventsCommand implements Callable<Integer> {
         }
         control.client().get("/health");
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(control.controlUrl + "/events/stream" + query)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpRequest.newBuilder(URI.create(control.client().baseUrl() + "/events/stream" + query)).build(), HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
-            throw new ApiException("the event stream answered HTTP " + stream.statusCode());
+            throw new ApiException(stream.statusCode(), "the event stream answered HTTP " + stream.statusCode());
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotsim.scenarios.time.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,13 +15,14 @@ public final class FaultsCommand extends OneInstanceCommand {
             description = "Delay before every answer (default: ${DEFAULT-VALUE}).")
     Duration delay;
 
-    @Option(names = "--error-status", defaultValue = "0", paramLabel = "STATUS", description = "Status for failed requests, e.g. 429, 500, 503.")
+    @Option(names = "--error-status", defaultValue = "503", paramLabel = "STATUS",
+            description = "HTTP status of the failed requests, 400..599 (default: ${DEFAULT-VALUE}).")
     int errorStatus;
 
-    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "SHARE", description = "Share of requests that fail, 0..1.")
+    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "SHARE", description = "Share of requests that fail, 0..1 (default: ${DEFAULT-VALUE}).")
     double errorRate;
 
-    @Option(names = "--timeout-rate", defaultValue = "0", paramLabel = "SHARE", description = "Share of requests never answered, 0..1.")
+    @Option(names = "--timeout-rate", defaultValue = "0", paramLabel = "SHARE", description = "Share of requests never answered, 0..1 (default: ${DEFAULT-VALUE}).")
     double timeoutRate;
 
     @Option(names = "--clear", description = "Remove every fault.")
@@ -42,11 +42,9 @@ public final class FaultsCommand extends OneInstanceCommand {
     }
 
     @Override
-    Function<JsonNode, String> describe() {
-        return a -> {
-            JsonNode f = a.path("faults");
-            return "delay " + f.path("delay").asText() + ", errors " + f.path("errorRate").asDouble() + " (status "
-                    + f.path("errorStatus").asInt() + "), timeouts " + f.path("timeoutRate").asDouble();
-        };
+    String describe(JsonNode a) {
+        JsonNode f = a.path("faults");
+        return "delay " + f.path("delay").asText() + ", errors " + f.path("errorRate").asDouble() + " (status "
+                + f.path("errorStatus").asInt() + "), timeouts " + f.path("timeoutRate").asDouble();
     }
 }

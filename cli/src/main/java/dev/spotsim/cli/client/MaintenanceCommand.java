@@ -5,7 +5,6 @@ import dev.spotsim.scenarios.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ public final class MaintenanceCommand extends OneInstanceCommand {
     @Option(names = "--description", paramLabel = "TEXT", description = "The event's description (default: AWS's wording for the code).")
     String description;
 
-    @Option(names = "--not-before", paramLabel = "TIME", description = "Earliest start, ISO-8601 UTC like 2026-01-07T01:00:00Z (default: in one day).")
+    @Option(names = "--not-before", converter = InstantConverter.class, paramLabel = "TIME", description = "Earliest start, ISO-8601 UTC like 2026-01-07T01:00:00Z (default: in one day).")
     Instant notBefore;
 
     @Option(names = "--window", defaultValue = "2h", converter = DurationConverter.class, paramLabel = "DURATION",
@@ -48,8 +47,8 @@ public final class MaintenanceCommand extends OneInstanceCommand {
     }
 
     @Override
-    Function<JsonNode, String> describe() {
-        return a -> a.path("eventId").asText() + " " + a.path("code").asText() + " " + a.path("state").asText()
+    String describe(JsonNode a) {
+        return a.path("eventId").asText() + " " + a.path("code").asText() + " " + a.path("state").asText()
                 + ", " + a.path("notBefore").asText() + " .. " + a.path("notAfter").asText();
     }
 }

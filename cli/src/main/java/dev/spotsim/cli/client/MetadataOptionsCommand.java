@@ -2,7 +2,6 @@ package dev.spotsim.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +35,9 @@ public final class MetadataOptionsCommand extends OneInstanceCommand {
     }
 
     @Override
-    Function<JsonNode, String> describe() {
-        return a -> {
-            JsonNode o = a.path("metadataOptions");
-            return "httpTokens " + o.path("httpTokens").asText() + ", httpEndpoint " + o.path("httpEndpoint").asText()
-                    + ", instanceMetadataTags " + o.path("instanceMetadataTags").asText();
-        };
+    String describe(JsonNode a) {
+        JsonNode o = a.path("metadataOptions");
+        return "httpTokens " + o.path("httpTokens").asText() + ", httpEndpoint " + o.path("httpEndpoint").asText()
+                + ", instanceMetadataTags " + o.path("instanceMetadataTags").asText();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spotsim.scenarios.time.Durations;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +21,7 @@ public final class RebalanceCommand extends OneInstanceCommand {
     }
 
     @Override
-    Function<JsonNode, String> describe() {
-        return a -> "rebalance recommendation at " + a.path("rebalanceTime").asText();
+    String describe(JsonNode a) {
+        return "rebalance recommendation at " + a.path("rebalanceTime").asText();
     }
 }

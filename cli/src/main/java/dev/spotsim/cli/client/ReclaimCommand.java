@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spotsim reclaim}: a pool loses its Spot capacity; {@code --restore} gives it back. */
 @Command(name = "reclaim", mixinStandardHelpOptions = true,
-        description = {"Take a pool's Spot capacity away: every Spot instance in it is interrupted together,",
-                "and nothing launches there until it is restored (--restore-after, or --restore later)."})
+        description = {"Take a pool's Spot capacity away, interrupting all its Spot instances at once.",
+                "Nothing launches there until it is restored (--restore-after, or --restore later)."})
 public final class ReclaimCommand implements Callable<Integer> {
     @Mixin
     ControlOptions control;

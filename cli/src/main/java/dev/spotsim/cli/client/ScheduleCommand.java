@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code spotsim schedule}: interrupt what a selection picks, now or later; list or cancel what is scheduled. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Interrupt the instances a selection picks (--count, --percent, --all or --instance), narrowed",
-                "to a --pool or --az, now or --at / --delay later. --list shows what is scheduled, --cancel withdraws it."})
+        description = {"Interrupt the instances a selection picks, now or later; list or cancel what is scheduled.",
+                "Pick with --count, --percent, --all or --instance, narrowed to a --pool or --az; at --at or after --delay.",
+                "--list shows what is scheduled, --cancel withdraws it."})
 public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     ControlOptions control;
@@ -41,22 +42,14 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--az", paramLabel = "ZONE", description = "Only from this availability zone.")
     String az;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "When, ISO-8601 UTC.")
+    @Option(names = "--at", converter = InstantConverter.class, paramLabel = "TIME", description = "When, ISO-8601 UTC.")
     Instant at;
 
     @Option(names = "--delay", converter = DurationConverter.class, paramLabel = "DURATION", description = "When, from now.")
     Duration delay;
 
-    @Option(names = "--action", defaultValue = "terminate", description = "terminate, stop or hibernate (default: ${DEFAULT-VALUE}).")
-    String action;
-
-    @Option(names = "--notice", defaultValue = "2m", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Notice before the action (default: ${DEFAULT-VALUE}).")
-    Duration notice;
-
-    @Option(names = "--rebalance-lead", defaultValue = "0s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Rebalance recommendation this long before the notice.")
-    Duration rebalanceLead;
+    @Mixin
+    InterruptionOptions interruption;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for random picks (same seed, same picks).")
     long seed;
@@ -110,9 +103,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (delay != null) {
             body.put("delay", Durations.format(delay));
         }
-        body.put("action", action);
-        body.put("notice", Durations.format(notice));
-        body.put("rebalanceLead", Durations.format(rebalanceLead));
+        interruption.addTo(body);
         body.put("seed", seed);
         JsonNode answer = client.post("/interruptions", body);
         out.println(control.json() ? ControlClient.pretty(answer) : answer.has("id")

@@ -1,0 +1,28 @@
+package dev.spotsim.cli.client;
+
+import dev.spotsim.scenarios.time.Durations;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How an interruption goes, for {@code interrupt} and {@code schedule}: the action, its notice, an optional rebalance lead. */
+public final class InterruptionOptions {
+    @Option(names = "--action", defaultValue = "terminate", paramLabel = "ACTION",
+            description = "terminate, stop or hibernate (default: ${DEFAULT-VALUE}).")
+    String action;
+
+    @Option(names = "--notice", defaultValue = "2m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Time from the notice to the action (AWS: 2m; default: ${DEFAULT-VALUE}).")
+    Duration notice;
+
+    @Option(names = "--rebalance-lead", defaultValue = "0s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Send a rebalance recommendation this long before the notice (default: none).")
+    Duration rebalanceLead;
+
+    /** Adds action, notice and rebalanceLead to a control API request body. */
+    void addTo(Map<String, Object> body) {
+        body.put("action", action);
+        body.put("notice", Durations.format(notice));
+        body.put("rebalanceLead", Durations.format(rebalanceLead));
+    }
+}
