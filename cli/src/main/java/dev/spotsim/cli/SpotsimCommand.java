@@ -13,6 +13,7 @@ import dev.spotsim.cli.client.RebalanceCommand;
 import dev.spotsim.cli.client.ResetCommand;
 import dev.spotsim.cli.client.StatusCommand;
 import dev.spotsim.cli.serve.ServeCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,9 +33,23 @@ public final class SpotsimCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line; tests run it in-process. */
+    /** The configured command line, reading the process environment. */
     public static CommandLine commandLine() {
-        return new CommandLine(new SpotsimCommand())
+        return commandLine(System.getenv());
+    }
+
+    /** The configured command line with {@code env} as the environment {@code serve} reads; tests run it in-process. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ServeCommand.class ? type.cast(new ServeCommand(env)) : defaults.create(type);
+            }
+        };
+        // No picocli @argument-files: "--user-data @script.sh" means the file's text, not its words as arguments.
+        return new CommandLine(new SpotsimCommand(), factory)
+                .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(new UsageErrors());
@@ -50,7 +65,8 @@ public final class SpotsimCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String v = SpotsimCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"spotsim " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+            return new String[] {"spotsim " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

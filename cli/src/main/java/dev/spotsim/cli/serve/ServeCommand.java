@@ -1,5 +1,7 @@
 package dev.spotsim.cli.serve;
 
+import static dev.spotsim.cli.serve.Precedence.first;
+
 import dev.spotsim.cli.client.DurationConverter;
 import dev.spotsim.scenarios.model.FleetSpec;
 import dev.spotsim.scenarios.parse.StructuredReader;
@@ -9,19 +11,19 @@ import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.SpotPool;
 import dev.spotsim.simulator.instance.InstanceIdentity;
-import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.MetadataOptions;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
                 "Each simulated instance gets its own IMDS port, so an unmodified client sees exactly one instance.",
                 "Precedence: flags, then the --config file, then SPOTSIM_* environment variables, then defaults."})
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Option(names = "--port", paramLabel = "PORT", description = "First IMDS port; more instances use the next ones (env SPOTSIM_PORT; default 1338).")
     Integer port;
 
@@ -44,32 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--imdsv2", paramLabel = "required|optional", description = "required: IMDSv2 tokens only (env SPOTSIM_IMDSV2; default optional).")
     String imdsv2;
 
-    @Option(names = "--instances", paramLabel = "N", description = "Serve N generated instances on consecutive ports (default 1).")
-    Integer instances;
-
-    @Option(names = "--instance-id", paramLabel = "ID", description = "The instance id, e.g. i-0123456789abcdef0 (one instance only).")
-    String instanceId;
-
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Instance type (default c5.large).")
-    String instanceType;
-
-    @Option(names = "--az", paramLabel = "ZONE", description = "Availability zone (default us-east-1a).")
-    String availabilityZone;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Region; must contain --az (default: from --az, or AWS_REGION when it matches).")
-    String region;
-
-    @Option(names = "--lifecycle", paramLabel = "spot|on-demand", description = "instance-life-cycle (default spot).")
-    String lifecycle;
-
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "An instance tag (repeatable).")
-    Map<String, String> tags = new LinkedHashMap<>();
-
     @Option(names = "--tags-in-metadata", description = "Serve tags under meta-data/tags/instance/.")
     Boolean tagsInMetadata;
 
-    @Option(names = "--user-data", paramLabel = "TEXT|@FILE", description = "User data, or @path to read it from a file.")
-    String userData;
+    @Mixin
+    IdentityOptions identity;
 
     @Option(names = "--shutdown", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "How long shutting-down / stopping lasts (default 5s).")
@@ -81,25 +64,47 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Map<String, String> env;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile SpotSim running;
+    private final AtomicReference<SpotSim> running = new AtomicReference<>();
+
+    /** Reads SPOTSIM_* and AWS_REGION from the process environment. */
+    public ServeCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads SPOTSIM_* and AWS_REGION from {@code env} (tests give their own). */
+    public ServeCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        SpotSim sim = start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "spotsim-serve-shutdown"));
-        stopped.await();
+        Thread hook = new Thread(this::stop, "spotsim-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            start();
+            stopped.await();
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is what woke us up, and it is running now.
+            }
+        }
         return 0;
     }
 
     /** Starts the simulator and prints where everything is; nothing is started when the input is bad. */
     public SpotSim start() {
         ServeConfig file = config == null ? ServeConfig.empty() : new StructuredReader().read(config, ServeConfig.class);
-        Map<String, String> env = System.getenv();
-        String bindHost = first(host, file.host(), env.get("SPOTSIM_HOST"), "127.0.0.1");
-        int imdsPort = portOf("--port", first(port, file.port(), envInt(env, "SPOTSIM_PORT"), 1338));
-        int apiPort = portOf("--control-port", first(controlPort, file.controlPort(), envInt(env, "SPOTSIM_CONTROL_PORT"), 1337));
-        String tokens = first(imdsv2, file.imdsv2(), env.get("SPOTSIM_IMDSV2"), "optional");
+        String bindHost = first(host, file.host(), Precedence.env(env, "SPOTSIM_HOST"), "127.0.0.1");
+        int imdsPort = portOf(source(port, "--port", file.port(), "port", "SPOTSIM_PORT"),
+                first(port, file.port(), envPort("SPOTSIM_PORT"), 1338));
+        int apiPort = portOf(source(controlPort, "--control-port", file.controlPort(), "controlPort", "SPOTSIM_CONTROL_PORT"),
+                first(controlPort, file.controlPort(), envPort("SPOTSIM_CONTROL_PORT"), 1337));
+        String tokens = first(imdsv2, file.imdsv2(), Precedence.env(env, "SPOTSIM_IMDSV2"), "optional");
         if (!tokens.equals("required") && !tokens.equals("optional")) {
             throw new IllegalArgumentException("--imdsv2: expected required or optional, got \"" + tokens + "\"");
         }
@@ -107,82 +112,47 @@ public final class ServeCommand implements Callable<Integer> {
         SpotSim.Builder builder = SpotSim.builder().host(bindHost).imdsPort(imdsPort).controlPort(apiPort)
                 .metadataOptions(new MetadataOptions(tokens.equals("required"), true, tagsServed))
                 .settings(new FleetSettings(first(shutdown, file.shutdownDuration(), Duration.ofSeconds(5)), Duration.ZERO));
-        if (file.fleet() != null && instances == null && instanceId == null) {
-            builder.group(group(file.fleet()));
+        List<String> imdsUsers;
+        if (file.fleet() != null && !identity.namesInstances()) {
+            GroupSpec group = group(file.fleet());
+            builder.group(group);
+            imdsUsers = Collections.nCopies(group.desired(), "an instance of group " + group.name());
         } else {
-            identities(file, env).forEach(builder::instance);
+            List<InstanceIdentity> identities = identity.identities(file, env);
+            identities.forEach(builder::instance);
+            imdsUsers = identities.stream().map(i -> "IMDS of " + i.instanceId()).toList();
         }
+        PortCheck.requireFree(bindHost, apiPort, "control API", "--control-port");
+        for (int i = 0; i < imdsUsers.size() && imdsPort != 0 && imdsPort + i <= 65535; i++) {
+            PortCheck.requireFree(bindHost, imdsPort + i, imdsUsers.get(i), "--port");
+        }
+        SpotSim sim;
         try {
-            running = builder.start();
+            sim = builder.start();
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(bindFailure(e, bindHost, imdsPort, apiPort), e);
+            // A port taken after PortCheck looked, or an address that cannot be bound.
+            throw new IllegalArgumentException("cannot start the simulator on " + bindHost + ": " + e.getMessage(), e);
         }
-        banner(running, spec.commandLine().getOut());
-        return running;
+        running.set(sim);
+        ServeBanner.print(sim, spec.commandLine().getOut());
+        return sim;
     }
 
-    /** Stops the simulator (Ctrl-C, or a test); returns once its ports are free. */
+    /** The simulator while it runs, else null. */
+    public SpotSim running() {
+        return running.get();
+    }
+
+    /** Stops the simulator (Ctrl-C, or a test) and lets {@link #call()} return; returns once its ports are free. */
     public void stop() {
-        SpotSim sim = running;
-        running = null;
+        SpotSim sim = running.getAndSet(null);
         if (sim != null) {
+            LOG.info("stopping: closing the control API and {} IMDS endpoint(s)", sim.instances().size());
             sim.close();
         }
         stopped.countDown();
-    }
-
-    private List<InstanceIdentity> identities(ServeConfig file, Map<String, String> env) {
-        if (instanceId != null && instances != null && instances > 1) {
-            throw new IllegalArgumentException("--instance-id names one instance; it cannot be combined with --instances " + instances);
-        }
-        List<InstanceIdentity> out = new ArrayList<>();
-        if (!file.instances().isEmpty() && instances == null) {
-            for (int i = 0; i < file.instances().size(); i++) {
-                ServeConfig.Instance d = file.instances().get(i);
-                out.add(identity(i, d.instanceId(), d.instanceType(), d.availabilityZone(), d.lifecycle(), d.tags(), d.userData(), env));
-            }
-            return out;
-        }
-        int n = first(instances, file.count(), 1);
-        if (n < 1 || n > 10_000) {
-            throw new IllegalArgumentException("--instances: expected 1..10000, got " + n);
-        }
-        for (int i = 0; i < n; i++) {
-            out.add(identity(i, n == 1 ? instanceId : null, null, null, null, null, null, env));
-        }
-        return out;
-    }
-
-    private InstanceIdentity identity(int index, String id, String type, String az, String life, Map<String, String> fileTags,
-                                      String fileUserData, Map<String, String> env) {
-        String zone = first(availabilityZone, az, "us-east-1a");
-        String regionName = first(region, null, null, zone.substring(0, zone.length() - 1));
-        String envRegion = env.get("AWS_REGION");
-        if (region == null && envRegion != null && !envRegion.isBlank() && !zone.startsWith(envRegion)) {
-            throw new IllegalArgumentException("AWS_REGION is " + envRegion + " but the availability zone is " + zone
-                    + "; set --az to a zone of " + envRegion + " or --region explicitly");
-        }
-        InstanceIdentity g = InstanceIdentity.generated(index, first(instanceType, type, "c5.large"), zone, first(lifecycle, life, "spot"));
-        Map<String, String> allTags = new LinkedHashMap<>(g.tags());
-        if (fileTags != null) {
-            allTags.putAll(fileTags);
-        }
-        allTags.putAll(tags);
-        return new InstanceIdentity(first(id, null, g.instanceId()), g.instanceType(), g.availabilityZone(), regionName, g.lifecycle(),
-                g.amiId(), g.accountId(), g.privateIpv4(), g.publicIpv4(), g.mac(), g.vpcId(), g.subnetId(), g.securityGroups(),
-                g.iamRole(), g.autoScalingGroup(), allTags, first(userData(), fileUserData, null));
-    }
-
-    private String userData() {
-        if (userData == null || !userData.startsWith("@")) {
-            return userData;
-        }
-        Path file = Path.of(userData.substring(1));
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--user-data: cannot read " + file + ": " + e.getMessage());
-        }
     }
 
     static GroupSpec group(FleetSpec fleet) {
@@ -192,58 +162,27 @@ public final class ServeCommand implements Callable<Integer> {
         return new GroupSpec(g.name(), g.desired(), AllocationStrategy.parse(g.strategy()), g.launchDelay(), g.capacityRebalance(), pools);
     }
 
-    private static void banner(SpotSim sim, PrintWriter out) {
-        List<InstanceView> all = sim.instances();
-        out.println("spotsim serving " + all.size() + " instance(s); control API " + sim.controlUrl());
-        int shown = all.size() > 10 ? 5 : all.size();
-        for (int i = 0; i < shown; i++) {
-            InstanceView v = all.get(i);
-            out.printf("  %s  %-10s %-11s %-9s IMDS %s%n", v.instanceId(), v.identity().instanceType(), v.identity().availabilityZone(),
-                    v.identity().lifecycle(), sim.imdsEndpoint(v.instanceId()));
-        }
-        if (shown < all.size()) {
-            out.println("  ... and " + (all.size() - shown) + " more: spotsim status");
-        }
-        out.println("Point an SDK at the first one:  export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + sim.imdsEndpoint());
-        out.println("Interrupt it:                   spotsim interrupt" + (all.size() > 1 ? " " + all.get(0).instanceId() : ""));
-        out.flush();
-    }
-
-    private static String bindFailure(RuntimeException e, String host, int imdsPort, int apiPort) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("Address already in use") || message.contains("BindException")) {
-            return "cannot listen on " + host + ": a port is already in use (IMDS from " + imdsPort + ", control " + apiPort
-                    + "); stop the other process or choose --port / --control-port";
-        }
-        return "cannot start: " + message;
-    }
-
-    private static int portOf(String flag, int value) {
+    private static int portOf(String source, int value) {
         if (value < 0 || value > 65535) {
-            throw new IllegalArgumentException(flag + ": expected 0..65535, got " + value);
+            throw new IllegalArgumentException(source + ": expected 0..65535, got " + value);
         }
         return value;
     }
 
-    private static Integer envInt(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
+    /** Names where a setting came from, for an error about its value. */
+    private String source(Object flagValue, String flag, Object fileValue, String field, String envName) {
+        return flagValue != null ? flag : fileValue != null ? config + ": " + field : Precedence.env(env, envName) != null ? envName : flag;
+    }
+
+    private Integer envPort(String name) {
+        String v = Precedence.env(env, name);
+        if (v == null) {
             return null;
         }
         try {
-            return Integer.parseInt(v.trim());
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expected a port number, got \"" + v + "\"");
         }
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... candidates) {
-        for (T c : candidates) {
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
     }
 }

@@ -18,8 +18,8 @@ public record ServeConfig(String host, Integer port, Integer controlPort, String
         if (ways > 1) {
             throw new IllegalArgumentException("give one of instances, count or fleet");
         }
-        if (count != null && (count < 1 || count > 10_000)) {
-            throw new IllegalArgumentException("count: expected 1..10000, got " + count);
+        if (count != null && (count < 1 || count > IdentityOptions.MAX_INSTANCES)) {
+            throw new IllegalArgumentException("count: expected 1.." + IdentityOptions.MAX_INSTANCES + ", got " + count);
         }
         if (imdsv2 != null && !imdsv2.equals("required") && !imdsv2.equals("optional")) {
             throw new IllegalArgumentException("imdsv2: expected required or optional, got \"" + imdsv2 + "\"");
@@ -30,8 +30,10 @@ public record ServeConfig(String host, Integer port, Integer controlPort, String
         return new ServeConfig(null, null, null, null, null, null, null, null, null);
     }
 
-    /** One explicitly described instance; what is left out is generated. */
+    /** One explicitly described instance; what is left out is generated (or given by flags, which win). */
     public record Instance(String instanceId, String instanceType, String availabilityZone, String lifecycle, String amiId,
                            Map<String, String> tags, String userData) {
+        /** An instance the file says nothing about. */
+        static final Instance GENERATED = new Instance(null, null, null, null, null, null, null);
     }
 }
