@@ -1,25 +1,32 @@
 package dev.spotsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.spotsim.cli.serve.ServeCommand;
 import dev.spotsim.simulator.SpotSim;
-import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
-/** serve, started in-process on free ports and stopped again; and its refusals. */
+/** {@code spotsim serve} for real: in-process on free ports of 127.0.0.1, stopped again after each test. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeCommandTest {
+    private final HttpClient http = HttpClient.newHttpClient();
     private ServeCommand serve;
 
     @AfterEach
@@ -29,86 +36,95 @@ class ServeCommandTest {
         }
     }
 
+    /** Starts serve without blocking, as {@code call()} would, and returns the simulator. */
     private SpotSim start(String... args) {
-        serve = new ServeCommand();
-        CommandLine cmd = new CommandLine(serve);
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
-        cmd.parseArgs(args);
+        serve = Cli.parsedServe(Map.of(), new StringWriter(), args);
         return serve.start();
     }
 
-    private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private HttpResponse<String> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesUntilStoppedWhenRunAsTheCommand() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = Cli.commandLine(Map.of(), out, new StringWriter());
+        serve = Cli.serveOf(cmd);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> cmd.execute("serve", "--port", "0", "--control-port", "0", "--instance-id", "i-0123456789abcdef0"),
+                task -> new Thread(task, "serve-under-test").start());
+        SpotSim sim;
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> serve.running() != null || exit.isDone());
+            sim = serve.running();
+            assertThat(sim).as("serve is running, not exited with %s", exit.getNow(null)).isNotNull();
+            assertThat(get(sim.imdsEndpoint() + "/latest/meta-data/instance-id").body()).isEqualTo("i-0123456789abcdef0");
+            await().until(() -> out.toString().contains("export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + sim.imdsEndpoint()));
+            assertThat(out.toString()).contains("control API " + sim.controlUrl(), "i-0123456789abcdef0", "export SPOTSIM_CONTROL_URL=");
+            assertThat(exit).isNotDone();
+        } finally {
+            serve.stop();
+        }
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(serve.running()).isNull();
+        assertThatThrownBy(() -> get(sim.imdsEndpoint() + "/latest/meta-data/instance-id")).isInstanceOf(ConnectException.class);
     }
 
     @Test
     void servesTheGivenIdentity() throws Exception {
         SpotSim sim = start("--port", "0", "--control-port", "0", "--instance-id", "i-0123456789abcdef0", "--az", "eu-west-1b",
-                "--instance-type", "m5.xlarge", "--imdsv2", "required", "--tag", "team=payments", "--tags-in-metadata", "--user-data", "#!/bin/sh");
+                "--instance-type", "m5.xlarge", "--lifecycle", "on-demand", "--imdsv2", "required", "--tag", "team=payments",
+                "--tags-in-metadata", "--user-data", "#!/bin/sh");
         String imds = sim.imdsEndpoint();
-        String token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(imds + "/latest/api/token"))
+        String token = http.send(HttpRequest.newBuilder(URI.create(imds + "/latest/api/token"))
                 .PUT(HttpRequest.BodyPublishers.noBody()).header("X-aws-ec2-metadata-token-ttl-seconds", "60").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        HttpResponse<String> id = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(imds + "/latest/meta-data/instance-id"))
-                .header("X-aws-ec2-metadata-token", token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(id.body()).isEqualTo("i-0123456789abcdef0");
-        assertThat(sim.instances().get(0).identity().region()).isEqualTo("eu-west-1");
-        assertThat(sim.instances().get(0).identity().tags()).containsEntry("team", "payments");
-        assertThat(get(imds + "/latest/meta-data/instance-id")).contains("401 - Unauthorized");
+        String[] auth = {"X-aws-ec2-metadata-token", token};
+        assertThat(get(imds + "/latest/meta-data/instance-id", auth).body()).isEqualTo("i-0123456789abcdef0");
+        assertThat(get(imds + "/latest/meta-data/placement/region", auth).body()).isEqualTo("eu-west-1");
+        assertThat(get(imds + "/latest/meta-data/instance-type", auth).body()).isEqualTo("m5.xlarge");
+        assertThat(get(imds + "/latest/meta-data/instance-life-cycle", auth).body()).isEqualTo("on-demand");
+        assertThat(get(imds + "/latest/meta-data/tags/instance/team", auth).body()).isEqualTo("payments");
+        assertThat(get(imds + "/latest/user-data", auth).body()).isEqualTo("#!/bin/sh");
+        assertThat(get(imds + "/latest/meta-data/instance-id").statusCode()).as("IMDSv1 refused").isEqualTo(401);
     }
 
     @Test
     void servesManyInstancesOnConsecutivePorts() throws Exception {
-        int base;
-        try (ServerSocket s = new ServerSocket(0)) {
-            base = s.getLocalPort() > 60000 ? 40000 : s.getLocalPort();
-        }
+        int base = FreePorts.consecutive(3);
         SpotSim sim = start("--port", Integer.toString(base), "--control-port", "0", "--instances", "3");
         for (int i = 0; i < 3; i++) {
             String id = sim.instances().get(i).instanceId();
             assertThat(sim.imdsPort(id)).isEqualTo(base + i);
-            assertThat(get("http://127.0.0.1:" + (base + i) + "/latest/meta-data/instance-id")).isEqualTo(id);
+            assertThat(get("http://127.0.0.1:" + (base + i) + "/latest/meta-data/instance-id").body()).isEqualTo(id);
         }
     }
 
     @Test
-    void aFleetConfigLaunchesTheGroup(@TempDir Path dir) throws Exception {
-        Path config = Files.writeString(dir.resolve("serve.yaml"), """
-                port: 0
-                controlPort: 0
-                fleet:
-                  group: {desired: 4, strategy: diversified, launchDelay: 0s}
-                  pools: [{type: c5.large, az: us-east-1a}, {type: m5.large, az: us-east-1b}]
-                """);
-        SpotSim sim = start("--config", config.toString());
-        assertThat(sim.instances()).hasSize(4);
-        assertThat(sim.fleet().groups().get(0).spec().pools()).hasSize(2);
+    void theBannerListsAFewOfManyInstances() {
+        StringWriter out = new StringWriter();
+        serve = Cli.parsedServe(Map.of(), out, "--port", "0", "--control-port", "0", "--instances", "12");
+        SpotSim sim = serve.start();
+        assertThat(out.toString()).contains("spotsim serving 12 instance(s)", sim.instances().get(4).instanceId(), "... and 7 more")
+                .doesNotContain(sim.instances().get(5).instanceId());
     }
 
     @Test
-    void configErrorsNameTheFileLineAndField(@TempDir Path dir) throws Exception {
-        Path config = Files.writeString(dir.resolve("serve.yaml"), "port: 0\ninstances:\n  - {instanceType: c5.large, zone: us-east-1a}\n");
-        Cli r = Cli.run("serve", "--config", config.toString(), "--control-port", "0");
-        assertThat(r.exitCode).isEqualTo(1);
-        assertThat(r.err).contains(config + ":3:").contains("instances[0].zone: unknown field \"zone\"").doesNotContain("Exception");
-        Path badType = Files.writeString(dir.resolve("bad.json"), "{\"port\": \"high\"}");
-        assertThat(Cli.run("serve", "--config", badType.toString()).err).contains("bad.json:1:").contains("port: expected a whole number");
-    }
-
-    @Test
-    void badFlagsAreRefusedBeforeAnythingStarts() {
-        assertThat(Cli.run("serve", "--port", "70000").err).contains("--port: expected 0..65535, got 70000");
-        assertThat(Cli.run("serve", "--port", "0", "--control-port", "0", "--imdsv2", "sometimes").err).contains("--imdsv2: expected required or optional");
-        assertThat(Cli.run("serve", "--port", "0", "--control-port", "0", "--az", "moon-1a").err).contains("availabilityZone: expected a zone like us-east-1a");
-        assertThat(Cli.run("serve", "--instance-id", "i-0123456789abcdef0", "--instances", "2").err).contains("--instance-id names one instance");
-    }
-
-    @Test
-    void aPortInUseIsNamed() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Cli r = Cli.run("serve", "--port", Integer.toString(taken.getLocalPort()), "--control-port", "0");
-            assertThat(r.exitCode).isEqualTo(1);
-            assertThat(r.err).contains("a port is already in use (IMDS from " + taken.getLocalPort());
+    void aPortInUseIsNamedAndNothingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Cli imds = Cli.run("serve", "--port", Integer.toString(port), "--control-port", "0", "--instance-id", "i-0123456789abcdef0");
+            assertThat(imds.exitCode).isEqualTo(1);
+            assertThat(imds.err.strip()).isEqualTo("spotsim: port " + port
+                    + " on 127.0.0.1 is already in use (IMDS of i-0123456789abcdef0); stop what uses it or choose another --port");
+            Cli control = Cli.run("serve", "--port", "0", "--control-port", Integer.toString(port));
+            assertThat(control.err).contains("port " + port + " on 127.0.0.1 is already in use (control API)", "--control-port");
+            assertThat(control.errLines()).isEqualTo(1);
         }
     }
 }
