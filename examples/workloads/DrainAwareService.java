@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,23 +39,28 @@ public class DrainAwareService {
         long workMillis = env("WORK_MS", 20);
         String instance = System.getenv().getOrDefault("SPOTSIM_INSTANCE_ID", "unknown");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        // Count exchanges where they are handed to the pool, so queued ones count as in flight too.
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        server.setExecutor(exchange -> {
+            inFlight.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    exchange.run();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        });
         server.createContext("/health", ex -> reply(ex, draining.get() ? 503 : 200, draining.get() ? "draining\n" : "healthy\n"));
         server.createContext("/", ex -> {
-            inFlight.incrementAndGet();
-            try {
-                Thread.sleep(workMillis);
-                reply(ex, 200, "ok " + instance + "\n");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-            }
+            sleep(workMillis);
+            reply(ex, 200, "ok " + instance + "\n");
         });
         server.start();
         log("serving on 127.0.0.1:" + port);
-        // SIGTERM: drain, and only then let the JVM exit (it then exits with 143, as any JVM on SIGTERM).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, "SIGTERM", false)));
+        // SIGTERM: drain, and only then let the JVM exit. It still exits with 143 (128 + SIGTERM), as any
+        // JVM killed by a signal does; only the IMDS path below exits with 0.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, "SIGTERM")));
         String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
             Thread watcher = new Thread(() -> watchImds(endpoint, server), "imds-watcher");
@@ -71,24 +77,37 @@ public class DrainAwareService {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long pollMillis = env("POLL_MS", 1000);
         String token = null;
+        boolean watching = false;
         while (!draining.get()) {
             try {
                 if (token == null) {
-                    token = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token"))
+                    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token"))
                             .PUT(HttpRequest.BodyPublishers.noBody())
                             .header("X-aws-ec2-metadata-token-ttl-seconds", "21600").timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
+                            HttpResponse.BodyHandlers.ofString());
+                    if (put.statusCode() != 200) {
+                        throw new IOException("token request answered " + put.statusCode());
+                    }
+                    token = put.body();
                 }
                 HttpResponse<String> action = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/meta-data/spot/instance-action"))
                         .header("X-aws-ec2-metadata-token", token).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (action.statusCode() == 401) {
-                    token = null;
-                } else if (action.statusCode() == 200) {
+                if (action.statusCode() == 200) {
                     log("interruption notice: " + action.body());
-                    drain(server, "IMDS notice", true);
-                    return;
+                    // Not from inside drain(): System.exit runs the shutdown hook, which waits for the drain.
+                    drain(server, "IMDS notice");
+                    System.exit(0);
+                } else if (action.statusCode() == 401) {
+                    log("IMDS token rejected; fetching a new one");
+                    token = null;
+                } else if (action.statusCode() == 404 && !watching) {
+                    log("watching IMDS at " + endpoint + " (no notice yet)");
+                    watching = true;
+                } else if (action.statusCode() != 404) {
+                    log("IMDS answered " + action.statusCode() + "; retrying");
                 }
             } catch (IOException e) {
+                // Expected at the action time: the simulated instance's IMDS goes away with it.
                 log("IMDS not reachable (" + e.getClass().getSimpleName() + "); retrying");
             } catch (InterruptedException e) {
                 return;
@@ -97,24 +116,25 @@ public class DrainAwareService {
         }
     }
 
-    static synchronized void drain(HttpServer server, String why, boolean exitAfter) {
+    /**
+     * Drains once; a second caller (SIGTERM during an IMDS drain) waits for the first. Deliberately not
+     * synchronized: the IMDS path calls System.exit afterwards, and the shutdown hook must get in here.
+     */
+    static void drain(HttpServer server, String why) {
         if (!draining.compareAndSet(false, true)) {
             awaitDrained();
             return;
         }
-        log("draining (" + why + "): health check now fails");
+        log("draining (" + why + "): health check now fails, still serving for the grace period");
         sleep(env("DRAIN_GRACE_MS", 2000));
-        long timeoutMillis = env("DRAIN_TIMEOUT_MS", 10000);
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
-            sleep(20);
-        }
-        server.stop(0);
-        log("drained (" + inFlight.get() + " request(s) still in flight); exiting");
+        // stop(delay) closes the listener at once and then waits up to delay seconds for in-flight
+        // exchanges. JDK 17 waits the whole delay even when nothing is in flight (JDK-8304065), so
+        // only ask for a delay when something is.
+        int delaySeconds = inFlight.get() == 0 ? 0 : (int) Math.ceil(env("DRAIN_TIMEOUT_MS", 10000) / 1000.0);
+        log("grace period over: no longer accepting, waiting up to " + delaySeconds + " s for " + inFlight.get() + " request(s)");
+        server.stop(delaySeconds);
+        log("stopped: in-flight requests finished or timed out; exiting");
         drained.countDown();
-        if (exitAfter) {
-            System.exit(0);
-        }
     }
 
     static void awaitDrained() {
