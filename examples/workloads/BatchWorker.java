@@ -2,6 +2,7 @@
 // checkpoint, checkpoints on SIGTERM, and (with EXIT_ON_NOTICE=true) stops cleanly on a notice.
 // Run: ITEMS=20 ITEM_MS=500 CHECKPOINT_FILE=/tmp/batch.checkpoint java BatchWorker.java
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class BatchWorker {
     static final AtomicInteger next = new AtomicInteger();
     static final AtomicBoolean noticed = new AtomicBoolean();
+    static final AtomicBoolean exiting = new AtomicBoolean(); // set before our own System.exit calls
     static Path checkpoint;
 
     static void log(String message) {
@@ -32,7 +34,9 @@ public class BatchWorker {
         checkpoint = Path.of(System.getenv().getOrDefault("CHECKPOINT_FILE", "batch.checkpoint"));
         if (Files.exists(checkpoint)) {
             next.set(Integer.parseInt(Files.readString(checkpoint).trim()));
-            log("resuming at item " + next.get() + " of " + items);
+            log("resuming at item " + next.get() + " of " + items + " from " + checkpoint);
+        } else {
+            log("starting at item 0 of " + items + " (no checkpoint at " + checkpoint + ")");
         }
         String port = System.getenv("PORT");
         if (port != null && !port.isBlank()) {
@@ -42,10 +46,15 @@ public class BatchWorker {
                 ex.close();
             });
             health.start();
+            log("health on 127.0.0.1:" + port);
         }
+        // SIGTERM (the JVM then exits with 143): save where we are, so a restart resumes rather than redoes.
+        // The item in progress is not counted, so it is redone; items should be idempotent.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            save();
-            log("stopping: checkpoint at item " + next.get());
+            if (!exiting.get()) {
+                save();
+                log("SIGTERM: checkpoint at item " + next.get());
+            }
         }));
         String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
@@ -57,6 +66,7 @@ public class BatchWorker {
             if (noticed.get() && exitOnNotice) {
                 save();
                 log("notice: checkpoint at item " + next.get() + ", exiting before the instance goes");
+                exiting.set(true);
                 System.exit(0);
             }
             Thread.sleep(itemMillis);
@@ -65,7 +75,8 @@ public class BatchWorker {
             log("item " + next.get() + " of " + items + " done");
         }
         log("done");
-        System.exit(0);
+        exiting.set(true);
+        System.exit(0); // the health server's threads would otherwise keep the JVM alive
     }
 
     /** Writes the checkpoint to a temporary file and moves it in place, so a kill never leaves half a number. */
@@ -79,21 +90,39 @@ public class BatchWorker {
         }
     }
 
+    /** Polls spot/instance-action with an IMDSv2 token, as DrainAwareService does; 404 means no notice yet. */
     static void watch(String endpoint) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        String token = null;
         while (!noticed.get()) {
             try {
-                String token = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token")).PUT(HttpRequest.BodyPublishers.noBody())
-                        .header("X-aws-ec2-metadata-token-ttl-seconds", "300").build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (token == null) {
+                    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/api/token"))
+                            .PUT(HttpRequest.BodyPublishers.noBody()).header("X-aws-ec2-metadata-token-ttl-seconds", "21600")
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (put.statusCode() != 200) {
+                        throw new IOException("token request answered " + put.statusCode());
+                    }
+                    token = put.body();
+                }
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/latest/meta-data/spot/instance-action"))
-                        .header("X-aws-ec2-metadata-token", token).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("X-aws-ec2-metadata-token", token).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     log("interruption notice: " + r.body());
                     noticed.set(true);
                     save();
+                    log("notice: checkpoint at item " + next.get());
+                } else if (r.statusCode() == 401) {
+                    log("IMDS token rejected; fetching a new one");
+                    token = null;
+                } else if (r.statusCode() != 404) {
+                    log("IMDS answered " + r.statusCode() + "; retrying");
                 }
-            } catch (Exception e) {
-                log("IMDS not reachable; retrying");
+            } catch (IOException e) {
+                // Expected at the action time: the simulated instance's IMDS goes away with it.
+                log("IMDS not reachable (" + e.getClass().getSimpleName() + "); retrying");
+            } catch (InterruptedException e) {
+                return;
             }
             try {
                 Thread.sleep(1000);
