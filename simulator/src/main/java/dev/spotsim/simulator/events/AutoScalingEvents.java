@@ -2,6 +2,7 @@ package dev.spotsim.simulator.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotsim.simulator.instance.InstanceIdentity;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +19,9 @@ public final class AutoScalingEvents {
     private AutoScalingEvents() {
     }
 
+    /** The group's ARN; its UUID part is derived from the name so it stays the same all run. */
     static String groupArn(InstanceIdentity id, String group) {
-        UUID stable = UUID.nameUUIDFromBytes(group.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID stable = UUID.nameUUIDFromBytes(group.getBytes(StandardCharsets.UTF_8));
         return "arn:aws:autoscaling:" + id.region() + ":" + id.accountId() + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
     }
 
@@ -48,9 +50,9 @@ public final class AutoScalingEvents {
         details.put("Subnet ID", id.subnetId());
         d.put("RequestId", UUID.randomUUID().toString());
         d.put("StatusMessage", "");
-        d.put("EndTime", end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        d.put("EndTime", EventTimes.seconds(end));
         d.put("EC2InstanceId", id.instanceId());
-        d.put("StartTime", start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        d.put("StartTime", EventTimes.seconds(start));
         d.put("Cause", cause);
         return Event.of(launch ? "EC2 Instance Launch Successful" : "EC2 Instance Terminate Successful", "aws.autoscaling",
                 id.accountId(), end, id.region(), List.of(groupArn(id, group), Ec2Events.instanceArn(id)), d);

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** EC2's own events: the Spot warning, the rebalance recommendation, and state changes. */
 public final class Ec2Events {
+    /** The states EC2 reports in State-change Notifications. */
+    public static final List<String> STATES = List.of("pending", "running", "shutting-down", "terminated", "stopping", "stopped");
+
     private Ec2Events() {
     }
 
@@ -34,8 +37,14 @@ public final class Ec2Events {
         return Event.of("EC2 Instance Rebalance Recommendation", "aws.ec2", id.accountId(), at, id.region(), List.of(instanceArn(id)), d);
     }
 
-    /** {@code state} is an EC2 state: pending, running, shutting-down, terminated, stopping, stopped. */
+    /**
+     * {@code state} is an EC2 state: pending, running, shutting-down, terminated, stopping, stopped.
+     * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/monitoring-instance-state-changes.html
+     */
     public static Event stateChange(InstanceIdentity id, String state, Instant at) {
+        if (!STATES.contains(state)) {
+            throw new IllegalArgumentException("state: expected one of " + String.join(", ", STATES) + ", got \"" + state + "\"");
+        }
         ObjectNode d = Event.newDetail();
         d.put("instance-id", id.instanceId());
         d.put("state", state);

@@ -1,10 +1,12 @@
 package dev.spotsim.simulator.events;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotsim.simulator.instance.InstanceIdentity;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * ECS's events in the ECS lanes: task state changes (Fargate Spot's interruption among them) and
@@ -12,24 +14,34 @@ import java.util.List;
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_cwe_events.html
  */
 public final class EcsEvents {
+    /** The stopCode of an interrupted Fargate Spot task in the ECS API enum (one AWS sample shows TerminationNotice). */
+    public static final String SPOT_INTERRUPTION = "SpotInterruption";
+    /** What ECS writes as stoppedReason when Fargate Spot capacity is reclaimed. */
+    public static final String SPOT_STOPPED_REASON = "Your Spot Task was interrupted.";
+    /** The container instance statuses the Spot lanes use. */
+    public static final List<String> CONTAINER_INSTANCE_STATUSES = List.of("ACTIVE", "DRAINING");
+
     private EcsEvents() {
     }
 
-    /** One task, as ECS events describe it. */
+    /**
+     * One task, as ECS events describe it. {@code containerInstanceId} is null on Fargate;
+     * {@code capacityProvider} is null without one (FARGATE_SPOT for Fargate Spot).
+     */
     public record Task(String cluster, String taskId, String group, String launchType, String capacityProvider,
                        String containerName, String containerInstanceId, Instant createdAt, int version) {
         public String clusterArn(InstanceIdentity id) {
-            return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":cluster/" + cluster;
+            return arn(id, "cluster/" + cluster);
         }
 
         public String taskArn(InstanceIdentity id) {
-            return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":task/" + cluster + "/" + taskId;
+            return arn(id, "task/" + cluster + "/" + taskId);
         }
     }
 
     /**
-     * ECS Task State Change. {@code stopCode}/{@code stoppedReason} are null while the task runs;
-     * Fargate Spot uses stopCode SpotInterruption and "Your Spot Task was interrupted.".
+     * ECS Task State Change. {@code stopCode}/{@code stoppedReason} are null while the task is not
+     * being stopped.
      */
     public static Event taskStateChange(InstanceIdentity id, Task t, String desiredStatus, String lastStatus, String stopCode,
                                         String stoppedReason, Instant at) {
@@ -39,7 +51,7 @@ public final class EcsEvents {
         if (t.containerInstanceId() != null) {
             d.put("containerInstanceArn", containerInstanceArn(id, t.cluster(), t.containerInstanceId()));
         }
-        d.put("createdAt", millis(t.createdAt()));
+        d.put("createdAt", EventTimes.millis(t.createdAt()));
         d.put("launchType", t.launchType());
         if (t.capacityProvider() != null) {
             d.put("capacityProviderName", t.capacityProvider());
@@ -55,26 +67,35 @@ public final class EcsEvents {
         ObjectNode c = d.putArray("containers").addObject();
         c.put("name", t.containerName());
         c.put("lastStatus", lastStatus);
-        c.put("containerArn", "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":container/" + t.cluster() + "/" + t.taskId()
-                + "/" + java.util.UUID.nameUUIDFromBytes(t.taskId().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        d.put("updatedAt", millis(at));
+        UUID containerId = UUID.nameUUIDFromBytes(t.taskId().getBytes(StandardCharsets.UTF_8));
+        c.put("containerArn", arn(id, "container/" + t.cluster() + "/" + t.taskId() + "/" + containerId));
+        d.put("updatedAt", EventTimes.millis(at));
         return Event.of("ECS Task State Change", "aws.ecs", id.accountId(), at, id.region(), List.of(t.taskArn(id)), d);
     }
 
-    static String containerInstanceArn(InstanceIdentity id, String cluster, String containerInstanceId) {
-        return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":container-instance/" + cluster + "/" + containerInstanceId;
+    /**
+     * The event ECS sends when Fargate Spot takes a running task back: desired STOPPED while it still
+     * runs, sent with the SIGTERM. {@code stopCode} null means {@link #SPOT_INTERRUPTION}.
+     * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html
+     */
+    public static Event fargateSpotInterruption(InstanceIdentity id, Task t, String stopCode, Instant at) {
+        return taskStateChange(id, t, "STOPPED", "RUNNING", stopCode == null ? SPOT_INTERRUPTION : stopCode, SPOT_STOPPED_REASON, at);
     }
 
-    /** ECS Container Instance State Change: ACTIVE or DRAINING. */
+    /** ECS Container Instance State Change: ACTIVE, or DRAINING once the agent has seen the Spot notice. */
     public static Event containerInstanceStateChange(InstanceIdentity id, String cluster, String containerInstanceId, String status,
                                                      int runningTasks, int version, Instant at) {
+        if (!CONTAINER_INSTANCE_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status: expected ACTIVE or DRAINING, got \"" + status + "\"");
+        }
         String arn = containerInstanceArn(id, cluster, containerInstanceId);
         ObjectNode d = Event.newDetail();
         d.put("agentConnected", true);
         d.putArray("attributes").addObject().put("name", "ecs.capability.execution-role-awslogs");
-        d.put("clusterArn", "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":cluster/" + cluster);
+        d.put("clusterArn", arn(id, "cluster/" + cluster));
         d.put("containerInstanceArn", arn);
         d.put("ec2InstanceId", id.instanceId());
+        // Registered: a c5.large-sized host; each running task holds 256 CPU units and 512 MiB.
         resources(d.putArray("registeredResources"), 2048, 3767);
         resources(d.putArray("remainingResources"), Math.max(0, 2048 - 256 * runningTasks), Math.max(0, 3767 - 512 * runningTasks));
         d.put("status", status);
@@ -83,19 +104,21 @@ public final class EcsEvents {
         v.put("agentHash", "aebcbca");
         v.put("agentVersion", "1.80.0");
         v.put("dockerVersion", "DockerVersion: 20.10.25");
-        d.put("updatedAt", millis(at));
+        d.put("updatedAt", EventTimes.millis(at));
         return Event.of("ECS Container Instance State Change", "aws.ecs", id.accountId(), at, id.region(), List.of(arn), d);
     }
 
-    private static void resources(com.fasterxml.jackson.databind.node.ArrayNode array, int cpu, int memory) {
-        array.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", cpu);
-        array.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", memory);
+    static String containerInstanceArn(InstanceIdentity id, String cluster, String containerInstanceId) {
+        return arn(id, "container-instance/" + cluster + "/" + containerInstanceId);
     }
 
-    /** ECS writes its own timestamps with milliseconds. */
-    static String millis(Instant t) {
-        Instant m = t.truncatedTo(ChronoUnit.MILLIS);
-        String s = m.toString();
-        return m.getNano() == 0 ? s.replace("Z", ".000Z") : s;
+    /** An ECS ARN in the instance's region and account, e.g. {@code task/default/abc}. */
+    static String arn(InstanceIdentity id, String resource) {
+        return "arn:aws:ecs:" + id.region() + ":" + id.accountId() + ":" + resource;
+    }
+
+    private static void resources(ArrayNode array, int cpu, int memory) {
+        array.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", cpu);
+        array.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", memory);
     }
 }

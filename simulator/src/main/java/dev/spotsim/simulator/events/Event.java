@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,15 +58,20 @@ public record Event(String id, String detailType, String source, String account,
         return JSON.createObjectNode();
     }
 
-    public static ObjectNode parse(String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (!(node instanceof ObjectNode o)) {
-                throw new IllegalArgumentException("expected a JSON object");
-            }
-            return o;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+    /** Reads an event back from its JSON (a journal line, a webhook body); errors say which field is wrong. */
+    public static Event fromJson(JsonNode json) {
+        if (json == null || !json.isObject() || !json.path("detail").isObject()) {
+            throw new IllegalArgumentException("event: expected a JSON object with a \"detail\" object");
         }
+        List<String> resources = new ArrayList<>();
+        json.path("resources").forEach(r -> resources.add(r.asText()));
+        Instant time;
+        try {
+            time = Instant.parse(json.path("time").asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("event.time: expected a UTC time like 2026-01-01T12:00:00Z, got " + json.get("time"));
+        }
+        return new Event(json.path("id").asText(), json.path("detail-type").asText(), json.path("source").asText(),
+                json.path("account").asText(), time, json.path("region").asText(), resources, ((ObjectNode) json.get("detail")).deepCopy());
     }
 }
