@@ -1,12 +1,24 @@
 package dev.spotsim.simulator.events;
 
+import dev.spotsim.simulator.events.pattern.EventPattern;
 import java.util.Map;
 
-/** Where events go after the journal: a webhook, a file, stdout, a live stream, a command. */
+/**
+ * Where events go after the journal: a webhook, a file, stdout, a live stream, a command. Each sink
+ * has a name and takes the events its pattern matches.
+ */
 public interface EventSink extends AutoCloseable {
     String name();
 
-    /** Takes the event; must not block the caller (slow work runs on the sink's own thread). */
+    /** Which events this sink takes, like an EventBridge rule's pattern; {@link EventPattern#any()} for all. */
+    default EventPattern pattern() {
+        return EventPattern.any();
+    }
+
+    /**
+     * Takes one matching event. Called in publishing order, under the bus's lock: it must not block
+     * (slow work runs on the sink's own thread or context).
+     */
     void deliver(Event event);
 
     /** Delivery figures for the control API and the run record. */

@@ -8,28 +8,38 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** {@code GET events} (recent, filtered) and {@code GET events/stream} (server-sent events) on the control API. */
+/**
+ * The event routes of the control API: {@code GET events} (recent events, filtered by
+ * {@code detail-type}, {@code pattern} and {@code limit}), {@code GET events/stream} (server-sent
+ * events, optionally filtered by {@code pattern}, replaying after {@code Last-Event-ID}) and
+ * {@code GET sinks} (delivery figures). Bad parameters get a 400 with a message.
+ */
 public final class EventsRoutes {
+    public static final String BASE = "/spotsim/v1";
+    private static final int DEFAULT_LIMIT = 1000;
     private final EventBus bus;
     private final SseHub hub;
 
+    /** Routes over {@code bus} and its own live stream. */
+    public EventsRoutes(EventBus bus) {
+        this(bus, bus.stream());
+    }
+
+    /** Routes over {@code bus}, streaming through {@code hub} (which must be subscribed to the bus). */
     public EventsRoutes(EventBus bus, SseHub hub) {
         this.bus = bus;
         this.hub = hub;
     }
 
+    /** Adds the routes under {@code /spotsim/v1}. */
+    public void addTo(Router router) {
+        addTo(router, BASE);
+    }
+
     public void addTo(Router router, String base) {
-        router.get(base + "/events").handler(this::list);
-        router.get(base + "/events/stream").handler(this::stream);
-        router.get(base + "/sinks").handler(ctx -> {
-            ArrayNode sinks = Event.JSON.createArrayNode();
-            bus.subscriptions().forEach(s -> {
-                ObjectNode o = sinks.addObject();
-                o.put("name", s.sink().name());
-                o.set("stats", Event.JSON.valueToTree(s.sink().stats()));
-            });
-            ctx.response().putHeader("Content-Type", "application/json").end(Event.JSON.createObjectNode().set("sinks", sinks).toString());
-        });
+        router.get(base + "/events").handler(ctx -> answerOrRefuse(ctx, this::list));
+        router.get(base + "/events/stream").handler(ctx -> answerOrRefuse(ctx, this::stream));
+        router.get(base + "/sinks").handler(this::sinks);
     }
 
     private void list(RoutingContext ctx) {
@@ -44,24 +54,36 @@ public final class EventsRoutes {
         ObjectNode body = Event.JSON.createObjectNode();
         body.put("count", events.size());
         body.set("events", events);
-        ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+        json(ctx, 200, body);
     }
 
+    /** Replays what came after Last-Event-ID (nothing when it is absent or too old), then streams. */
     private void stream(RoutingContext ctx) {
         EventPattern pattern = pattern(ctx);
         String lastId = ctx.request().getHeader("Last-Event-ID");
-        List<Event> backlog = List.of();
+        bus.withRecent(recent -> hub.attach(ctx.response(), pattern, after(recent, lastId)));
+    }
+
+    private static List<Event> after(List<Event> recent, String lastId) {
         if (lastId != null) {
-            List<Event> recent = bus.recent();
-            int at = -1;
-            for (int i = 0; i < recent.size(); i++) {
+            for (int i = recent.size() - 1; i >= 0; i--) {
                 if (recent.get(i).id().equals(lastId)) {
-                    at = i;
+                    return recent.subList(i + 1, recent.size());
                 }
             }
-            backlog = at < 0 ? List.of() : recent.subList(at + 1, recent.size());
         }
-        hub.attach(ctx.response(), pattern, backlog);
+        return List.of();
+    }
+
+    private void sinks(RoutingContext ctx) {
+        ArrayNode sinks = Event.JSON.createArrayNode();
+        bus.subscriptions().forEach(s -> {
+            ObjectNode o = sinks.addObject();
+            o.put("name", s.sink().name());
+            o.put("pattern", s.pattern().toString());
+            o.set("stats", Event.JSON.valueToTree(s.sink().stats()));
+        });
+        json(ctx, 200, Event.JSON.createObjectNode().set("sinks", sinks));
     }
 
     private static EventPattern pattern(RoutingContext ctx) {
@@ -71,16 +93,29 @@ public final class EventsRoutes {
 
     private static int limit(String text) {
         if (text == null) {
-            return 1000;
+            return DEFAULT_LIMIT;
         }
         try {
             int n = Integer.parseInt(text);
-            if (n < 1 || n > 10_000) {
-                throw new NumberFormatException();
+            if (n >= 1 && n <= EventBus.RECENT) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit: expected 1..10000, got \"" + text + "\"");
+            // answered below
         }
+        throw new IllegalArgumentException("limit: expected a whole number from 1 to " + EventBus.RECENT + ", got \"" + text + "\"");
+    }
+
+    /** Bad input is the caller's to fix: a 400 naming the parameter, in the control API's error shape. */
+    private static void answerOrRefuse(RoutingContext ctx, java.util.function.Consumer<RoutingContext> handler) {
+        try {
+            handler.accept(ctx);
+        } catch (IllegalArgumentException e) {
+            json(ctx, 400, Event.JSON.createObjectNode().put("error", "bad_request").put("message", e.getMessage()));
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, ObjectNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
     }
 }

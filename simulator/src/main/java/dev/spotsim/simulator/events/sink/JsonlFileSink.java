@@ -3,24 +3,33 @@ package dev.spotsim.simulator.events.sink;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventJournal;
 import dev.spotsim.simulator.events.EventSink;
+import dev.spotsim.simulator.events.pattern.EventPattern;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Appends matching events to a JSONL file of their own. */
+/** Appends the events its pattern matches to a JSONL file of their own, one flushed line each. */
 public final class JsonlFileSink implements EventSink {
     private final String name;
     private final EventJournal file;
+    private final EventPattern pattern;
     private final AtomicLong written = new AtomicLong();
 
-    public JsonlFileSink(String name, Path path) {
+    /** @param pattern which events to write (null: all) */
+    public JsonlFileSink(String name, Path path, EventPattern pattern) {
         this.name = name;
         this.file = new EventJournal(path);
+        this.pattern = pattern == null ? EventPattern.any() : pattern;
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public EventPattern pattern() {
+        return pattern;
     }
 
     @Override

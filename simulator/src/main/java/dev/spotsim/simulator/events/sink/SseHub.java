@@ -6,6 +6,7 @@ import dev.spotsim.simulator.events.pattern.EventPattern;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,23 +14,44 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Server-sent events for live watchers: each connected client gets the events its own pattern
  * matches ({@code id:} the event id, {@code event:} the detail-type, {@code data:} the JSON), and a
- * comment every 15 s so proxies keep the stream open.
+ * comment line every 15 s so proxies keep the stream open. A client too slow to keep up is
+ * disconnected rather than buffered without end; it can reconnect with {@code Last-Event-ID}.
+ * https://html.spec.whatwg.org/multipage/server-sent-events.html
  */
 public final class SseHub implements EventSink {
-    private static final long HEARTBEAT_MILLIS = 15_000;
+    public static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private final Vertx vertx;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final long heartbeat;
+    private final long heartbeatTimer;
 
+    /** One open stream; writes happen on the context of the request that opened it. */
     private record Client(HttpServerResponse response, Context context, EventPattern pattern) {
+        void write(String frame) {
+            context.runOnContext(v -> {
+                if (!response.closed()) {
+                    if (response.writeQueueFull()) {
+                        response.reset();
+                    } else {
+                        response.write(frame);
+                    }
+                }
+            });
+        }
     }
 
     public SseHub(Vertx vertx) {
-        this.vertx = vertx;
-        this.heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> clients.forEach(c -> c.context().runOnContext(v -> c.response().write(": keepalive\n\n"))));
+        this(vertx, HEARTBEAT);
     }
 
-    /** Starts streaming to {@code response}, after replaying {@code backlog} (events after Last-Event-ID). */
+    public SseHub(Vertx vertx, Duration heartbeat) {
+        this.vertx = vertx;
+        this.heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), id -> clients.forEach(c -> c.write(": heartbeat\n\n")));
+    }
+
+    /**
+     * Starts streaming to {@code response}, after replaying {@code backlog} (the events after the
+     * client's Last-Event-ID). Call it on the request's event loop.
+     */
     public void attach(HttpServerResponse response, EventPattern pattern, List<Event> backlog) {
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream")
@@ -43,6 +65,7 @@ public final class SseHub implements EventSink {
         response.exceptionHandler(e -> clients.remove(client));
     }
 
+    /** One event as an SSE frame; the JSON is a single line, so one data: line carries it. */
     static String frame(Event e) {
         return "id: " + e.id() + "\nevent: " + e.detailType() + "\ndata: " + e.toJsonLine() + "\n\n";
     }
@@ -56,15 +79,7 @@ public final class SseHub implements EventSink {
     public void deliver(Event event) {
         var json = event.toJson();
         String frame = frame(event);
-        for (Client c : clients) {
-            if (c.pattern().matches(json)) {
-                c.context().runOnContext(v -> {
-                    if (!c.response().closed()) {
-                        c.response().write(frame);
-                    }
-                });
-            }
-        }
+        clients.stream().filter(c -> c.pattern().matches(json)).forEach(c -> c.write(frame));
     }
 
     @Override
@@ -72,9 +87,10 @@ public final class SseHub implements EventSink {
         return Map.of("type", "stream", "clients", clients.size());
     }
 
+    /** Ends every open stream. */
     @Override
     public void close() {
-        vertx.cancelTimer(heartbeat);
+        vertx.cancelTimer(heartbeatTimer);
         clients.forEach(c -> c.context().runOnContext(v -> c.response().end()));
         clients.clear();
     }

@@ -2,47 +2,65 @@ package dev.spotsim.simulator.events.sink;
 
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventSink;
+import dev.spotsim.simulator.events.pattern.EventPattern;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP POST of each matching event, in order, at least once: an event stays at the head of the
- * queue until the target answers 2xx, retried with exponential backoff (same event, same id).
- * The queue lives in memory; the journal is the durable copy. Works with a Lambda function URL or
- * the Lambda runtime interface emulator's invocation path.
+ * HTTP POST of each matching event as JSON, in order, at least once: an event stays at the head of
+ * the queue until the target answers 2xx, and is sent again (same body, same id) after a backoff on
+ * any other answer or a connection error. Works with a Lambda function URL or the Lambda runtime
+ * interface emulator's invocation path. The queue is in memory and unbounded, so a target that stays
+ * down costs memory, never events; the journal is the durable copy if the simulator itself stops.
  */
 public final class WebhookSink implements EventSink {
+    /** How long one attempt may take (connect, then silence) before it counts as failed. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     private final String name;
     private final URI url;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final LinkedBlockingDeque<Event> queue = new LinkedBlockingDeque<>();
+    private final EventPattern pattern;
+    private final Backoff backoff;
+    private final Vertx vertx;
+    private final HttpClient http;
+    /** Every field below the counters is touched only on this context, one step at a time. */
+    private final Context context;
+    private final ArrayDeque<Event> queue = new ArrayDeque<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile String lastError;
-    private volatile boolean closed;
-    private final Thread worker;
+    private boolean sending;
+    private long retryTimer = -1;
+    private Duration wait;
+    private boolean closed;
 
-    public WebhookSink(String name, URI url, Duration firstBackoff, Duration maxBackoff) {
+    /** @param pattern which events to send (null: all) */
+    public WebhookSink(Vertx vertx, String name, URI url, EventPattern pattern, Backoff backoff) {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("url: expected an http(s) URL, got \"" + url + "\"");
         }
+        this.vertx = vertx;
         this.name = name;
         this.url = url;
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
-        this.worker = new Thread(this::run, "spotsim-webhook-" + name);
-        this.worker.setDaemon(true);
-        this.worker.start();
+        this.pattern = pattern == null ? EventPattern.any() : pattern;
+        this.backoff = backoff;
+        this.wait = backoff.first();
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()));
+        this.context = vertx.getOrCreateContext();
     }
 
     @Override
@@ -51,62 +69,69 @@ public final class WebhookSink implements EventSink {
     }
 
     @Override
+    public EventPattern pattern() {
+        return pattern;
+    }
+
+    @Override
     public void deliver(Event event) {
-        queue.addLast(event);
+        pending.incrementAndGet();
+        context.runOnContext(v -> {
+            queue.addLast(event);
+            sendNext();
+        });
     }
 
-    private void run() {
-        Duration backoff = firstBackoff;
-        while (!closed) {
-            Event next;
-            try {
-                next = queue.pollFirst(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (next == null) {
-                continue;
-            }
-            if (post(next)) {
+    /** Sends the head of the queue unless a send is in flight, a retry is waiting, or the sink is closed. */
+    private void sendNext() {
+        if (sending || retryTimer >= 0 || closed || queue.isEmpty()) {
+            return;
+        }
+        sending = true;
+        Event head = queue.peekFirst();
+        post(head).onComplete(result -> {
+            sending = false;
+            if (result.succeeded() && result.result() / 100 == 2) {
+                queue.pollFirst();
+                pending.decrementAndGet();
                 delivered.incrementAndGet();
-                backoff = firstBackoff;
+                wait = backoff.first();
+                sendNext();
             } else {
-                queue.addFirst(next);
-                if (!sleep(backoff)) {
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                lastError = result.succeeded() ? "HTTP " + result.result() : describe(result.cause());
+                retryLater();
             }
-        }
+        });
     }
 
-    private boolean post(Event event) {
+    private void retryLater() {
+        if (closed) {
+            return;
+        }
+        retryTimer = vertx.setTimer(wait.toMillis(), id -> {
+            retryTimer = -1;
+            sendNext();
+        });
+        wait = backoff.after(wait);
+    }
+
+    /** One attempt; the answer's status, its body read and dropped so the connection can be reused. */
+    private Future<Integer> post(Event event) {
         attempts.incrementAndGet();
-        try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(event.toJsonLine())).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                return true;
-            }
-            lastError = "HTTP " + status;
-        } catch (java.io.IOException e) {
-            lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-        return false;
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
+                .putHeader("Content-Type", "application/json").setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        return http.request(request)
+                .compose(req -> req.send(Buffer.buffer(event.toJsonLine())))
+                .compose(resp -> resp.body().map(body -> resp.statusCode()));
     }
 
-    private boolean sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Events accepted and not yet answered 2xx. */
+    public int pending() {
+        return pending.get();
     }
 
     @Override
@@ -116,19 +141,20 @@ public final class WebhookSink implements EventSink {
         m.put("url", url.toString());
         m.put("delivered", delivered.get());
         m.put("attempts", attempts.get());
-        m.put("pending", queue.size());
+        m.put("pending", pending.get());
         m.put("lastError", lastError);
         return m;
     }
 
-    /** Events still waiting for the target. */
-    public int pending() {
-        return queue.size();
-    }
-
+    /** Stops sending; what is still queued stays undelivered (the journal has it). */
     @Override
     public void close() {
-        closed = true;
-        worker.interrupt();
+        context.runOnContext(v -> {
+            closed = true;
+            if (retryTimer >= 0) {
+                vertx.cancelTimer(retryTimer);
+            }
+            http.close();
+        });
     }
 }
