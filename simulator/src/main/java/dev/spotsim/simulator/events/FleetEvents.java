@@ -94,7 +94,7 @@ public final class FleetEvents implements InstanceListener, GroupListener {
 
     /** Auto Scaling's Cause sentences, roughly as the activity history words them. */
     private static String describe(InstanceView v, String cause, boolean launch) {
-        return "At " + v.stateChangedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
+        return "At " + EventTimes.seconds(v.stateChangedAt()) + " "
                 + (launch ? "an instance was started in response to " : "an instance was taken out of service in response to ") + cause + ".";
     }
 }

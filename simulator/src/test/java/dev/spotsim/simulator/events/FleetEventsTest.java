@@ -12,20 +12,15 @@ import dev.spotsim.simulator.fleet.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.fleet.SpotPool;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetEventsTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
     private SpotSim sim;
+    private SseClient stream;
 
     @AfterEach
     void stop() {
+        if (stream != null) {
+            stream.close();
+        }
         if (sim != null) {
             sim.close();
         }
@@ -89,26 +88,11 @@ class FleetEventsTest {
         start(dir.resolve("events.jsonl"));
         clock.advance(Duration.ofSeconds(10));
         String pattern = URLEncoder.encode("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}", StandardCharsets.UTF_8);
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(sim.controlUrl() + "/events/stream?pattern=" + pattern)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.headers().firstValue("Content-Type")).contains("text/event-stream");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (Exception ignored) {
-                // the stream ends when the simulator closes
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        stream = new SseClient(HttpClient.newHttpClient(), URI.create(sim.controlUrl() + "/events/stream?pattern=" + pattern), null);
+        assertThat(stream.response().headers().firstValue("Content-Type")).contains("text/event-stream");
         sim.interrupt(sim.instances().get(1).instanceId(), InterruptRequest.awsDefault());
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ")));
-        assertThat(lines).contains("event: EC2 Spot Instance Interruption Warning");
-        assertThat(lines.stream().filter(l -> l.startsWith("data: "))).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.frames().size() == 1);
+        assertThat(stream.frames().get(0).event()).isEqualTo("EC2 Spot Instance Interruption Warning");
 
         JsonNode listed = new ObjectMapper().readTree(new RawHttp(sim.controlUrl()).get("/events?detail-type=EC2%20Instance%20State-change%20Notification").body());
         // pending and running for both, and pending for the replacement launched at the notice
