@@ -1,141 +1,119 @@
 package dev.spotsim.simulator.ecs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
- * The ECS task metadata endpoint version 4, one path prefix per task ({@code ${ECS_CONTAINER_METADATA_URI_V4}}):
- * the container at the prefix, {@code /task}, {@code /stats}, {@code /task/stats}, with DesiredStatus
- * and KnownStatus that follow the drain.
+ * The ECS task metadata endpoint version 4, one path prefix per task ({@code ${ECS_CONTAINER_METADATA_URI_V4}}
+ * = {@code http://127.0.0.1:PORT/v4/<task-id>}): the container at the prefix, {@code /task}, {@code /stats},
+ * {@code /task/stats}, with statuses that follow the drain.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4.html
  */
 public final class TaskMetadataServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, TaskInfo> tasks = new ConcurrentHashMap<>();
-    private final HttpServer server;
+    private final Map<String, TaskMetadata> tasks = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final String urlHost;
+    private volatile HttpServer server;
 
-    /** What the endpoint tells about one task; statuses change as the task drains. */
-    public static final class TaskInfo {
-        final String taskId;
-        final String cluster;
-        final String taskArn;
-        final String availabilityZone;
-        final String launchType;
-        final Instant createdAt;
-        volatile String desiredStatus = "RUNNING";
-        volatile String knownStatus = "RUNNING";
-
-        public TaskInfo(String taskId, String cluster, String taskArn, String availabilityZone, String launchType, Instant createdAt) {
-            this.taskId = taskId;
-            this.cluster = cluster;
-            this.taskArn = taskArn;
-            this.availabilityZone = availabilityZone;
-            this.launchType = launchType;
-            this.createdAt = createdAt;
+    /** A task as ECS describes it; the id becomes its path prefix (letters, digits, '.', '_', '-'). */
+    public record TaskInfo(String taskId, String cluster, String taskArn, String availabilityZone, String launchType, Instant createdAt) {
+        public TaskInfo {
+            Objects.requireNonNull(taskId, "taskId");
+            if (!taskId.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("taskId: expected letters, digits, '.', '_' or '-' (it becomes a URL path), got \"" + taskId + "\"");
+            }
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(taskArn, "taskArn");
+            Objects.requireNonNull(availabilityZone, "availabilityZone");
+            Objects.requireNonNull(launchType, "launchType");
+            Objects.requireNonNull(createdAt, "createdAt");
         }
     }
 
-    private TaskMetadataServer(HttpServer server) {
-        this.server = server;
+    private TaskMetadataServer(String host, Clock clock) {
+        this.clock = clock;
+        this.urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** Starts on {@code host}, a free port. */
+    /** Starts on {@code host}, a free port, with the system clock. Blocks: never call it on an event loop. */
     public static TaskMetadataServer start(Vertx vertx, String host) {
+        return start(vertx, host, Clock.systemUTC());
+    }
+
+    /** Starts on {@code host}, a free port; {@code clock} dates the stats. Blocks: never call it on an event loop. */
+    public static TaskMetadataServer start(Vertx vertx, String host, Clock clock) {
+        TaskMetadataServer endpoint = new TaskMetadataServer(host, clock);
+        endpoint.server = vertx.createHttpServer().requestHandler(endpoint.router(vertx)).listen(0, host).await();
+        return endpoint;
+    }
+
+    private Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        TaskMetadataServer[] self = new TaskMetadataServer[1];
-        router.get("/v4/:task").handler(ctx -> self[0].answer(ctx, false, false));
-        router.get("/v4/:task/task").handler(ctx -> self[0].answer(ctx, true, false));
-        router.get("/v4/:task/stats").handler(ctx -> self[0].answer(ctx, false, true));
-        router.get("/v4/:task/task/stats").handler(ctx -> self[0].answer(ctx, true, true));
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, host).await();
-        self[0] = new TaskMetadataServer(server);
-        return self[0];
+        router.get("/v4/:task").handler(ctx -> answer(ctx, (t, now) -> TaskMetadataBodies.container(t)));
+        router.get("/v4/:task/task").handler(ctx -> answer(ctx, (t, now) -> TaskMetadataBodies.task(t)));
+        router.get("/v4/:task/stats").handler(ctx -> answer(ctx, TaskMetadataBodies::stats));
+        router.get("/v4/:task/task/stats").handler(ctx -> answer(ctx, TaskMetadataBodies::taskStats));
+        return router;
     }
 
-    public String uriFor(String taskId) {
-        return "http://127.0.0.1:" + server.actualPort() + "/v4/" + taskId;
-    }
-
-    public void add(TaskInfo info) {
-        tasks.put(info.taskId, info);
-    }
-
-    public void statuses(String taskId, String desired, String known) {
-        TaskInfo t = tasks.get(taskId);
-        if (t != null) {
-            t.desiredStatus = desired;
-            t.knownStatus = known;
-        }
-    }
-
-    private void answer(RoutingContext ctx, boolean task, boolean stats) {
-        TaskInfo t = tasks.get(ctx.pathParam("task"));
-        if (t == null) {
-            ctx.response().setStatusCode(404).end("task metadata not found\n");
+    private void answer(RoutingContext ctx, BiFunction<TaskMetadata, Instant, ObjectNode> body) {
+        TaskMetadata task = tasks.get(ctx.pathParam("task"));
+        if (task == null) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain").end("task metadata not found\n");
             return;
         }
-        ObjectNode body = stats ? stats(t, task) : task ? task(t) : container(t);
-        ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+        ctx.response().putHeader("Content-Type", "application/json").end(body.apply(task, clock.instant()).toString());
     }
 
-    private static ObjectNode container(TaskInfo t) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("DockerId", t.taskId + "-app");
-        c.put("Name", "app");
-        c.put("DockerName", "ecs-" + t.cluster + "-app");
-        c.put("Image", "spotsim/workload:latest");
-        c.put("ImageID", "sha256:0000000000000000000000000000000000000000000000000000000000000000");
-        c.putObject("Labels").put("com.amazonaws.ecs.task-arn", t.taskArn).put("com.amazonaws.ecs.cluster", t.cluster);
-        c.put("DesiredStatus", t.desiredStatus);
-        c.put("KnownStatus", t.knownStatus);
-        c.putObject("Limits").put("CPU", 256).put("Memory", 512);
-        c.put("CreatedAt", t.createdAt.toString());
-        c.put("StartedAt", t.createdAt.toString());
-        c.put("Type", "NORMAL");
-        c.put("ContainerARN", t.taskArn.replace(":task/", ":container/") + "/app");
-        c.putArray("Networks").addObject().put("NetworkMode", "awsvpc").putArray("IPv4Addresses").add("127.0.0.1");
-        return c;
-    }
-
-    private static ObjectNode task(TaskInfo t) {
-        ObjectNode task = JSON.createObjectNode();
-        task.put("Cluster", t.cluster);
-        task.put("TaskARN", t.taskArn);
-        task.put("Family", "spotsim-workload");
-        task.put("Revision", "1");
-        task.put("DesiredStatus", t.desiredStatus);
-        task.put("KnownStatus", t.knownStatus);
-        task.putObject("Limits").put("CPU", 0.25).put("Memory", 512);
-        task.put("PullStartedAt", t.createdAt.toString());
-        task.put("PullStoppedAt", t.createdAt.toString());
-        task.put("AvailabilityZone", t.availabilityZone);
-        task.put("LaunchType", t.launchType);
-        task.putArray("Containers").add(container(t));
+    /** Serves {@code info} from now on, RUNNING; the returned handle moves its statuses along. */
+    public TaskMetadata add(TaskInfo info) {
+        TaskMetadata task = new TaskMetadata(info, uriFor(info.taskId()));
+        tasks.put(info.taskId(), task);
         return task;
     }
 
-    /** Docker stats shape, with steady plausible numbers. */
-    private static ObjectNode stats(TaskInfo t, boolean perTask) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("read", Instant.now().toString());
-        s.put("preread", Instant.now().minusSeconds(1).toString());
-        s.putObject("cpu_stats").put("system_cpu_usage", 1_000_000_000L).putObject("cpu_usage").put("total_usage", 50_000_000L);
-        s.putObject("memory_stats").put("usage", 64L << 20).put("limit", 512L << 20);
-        if (!perTask) {
-            return s;
-        }
-        ObjectNode byContainer = JSON.createObjectNode();
-        byContainer.set(t.taskId + "-app", s);
-        return byContainer;
+    /** The task added with {@code taskId}, or null. */
+    public TaskMetadata task(String taskId) {
+        return tasks.get(taskId);
     }
 
+    /** Stops serving the task: its URI answers 404, as after ECS cleaned the task up. */
+    public void remove(String taskId) {
+        tasks.remove(taskId);
+    }
+
+    /** The value of {@code ECS_CONTAINER_METADATA_URI_V4} for the task's container. */
+    public String uriFor(String taskId) {
+        return "http://" + urlHost + ":" + port() + "/v4/" + taskId;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /**
+     * Sets both statuses of a task by name ("RUNNING", "STOPPED"); unknown tasks are ignored.
+     *
+     * @deprecated use the {@link TaskMetadata} that {@link #add} returns: {@code stopping()}, {@code stopped(exitCode, at)}
+     */
+    @Deprecated
+    public void statuses(String taskId, String desired, String known) {
+        TaskMetadata task = tasks.get(taskId);
+        if (task != null) {
+            task.statuses(TaskStatus.valueOf(desired), TaskStatus.valueOf(known));
+        }
+    }
+
+    /** Stops listening and waits until the port is released. Blocks: never call it on an event loop. */
     @Override
     public void close() {
         server.close().await();
