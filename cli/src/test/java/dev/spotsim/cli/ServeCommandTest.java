@@ -29,11 +29,17 @@ class ServeCommandTest {
         }
     }
 
+    @TempDir
+    Path journalDir;
+
     private SpotSim start(String... args) {
         serve = new ServeCommand();
         CommandLine cmd = new CommandLine(serve);
         cmd.setOut(new PrintWriter(new StringWriter(), true));
-        cmd.parseArgs(args);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--events-journal";
+        all[args.length + 1] = journalDir.resolve("events.jsonl").toString();
+        cmd.parseArgs(all);
         return serve.start();
     }
 
@@ -83,6 +89,35 @@ class ServeCommandTest {
         SpotSim sim = start("--config", config.toString());
         assertThat(sim.instances()).hasSize(4);
         assertThat(sim.fleet().groups().get(0).spec().pools()).hasSize(2);
+    }
+
+    @Test
+    void configuredSinksGetTheFleetsEvents(@TempDir Path dir) throws Exception {
+        Path warnings = dir.resolve("warnings.jsonl");
+        Path config = Files.writeString(dir.resolve("serve.yaml"), """
+                port: 0
+                controlPort: 0
+                fleet:
+                  group: {desired: 2, launchDelay: 0s}
+                  pools: [{type: c5.large, az: us-east-1a}]
+                sinks:
+                  - type: file
+                    path: "%s"
+                    pattern: {detail-type: ["EC2 Spot Instance Interruption Warning"]}
+                """.formatted(warnings));
+        SpotSim sim = start("--config", config.toString());
+        sim.interrupt();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(warnings) && Files.readAllLines(warnings).size() == 1);
+        assertThat(Files.readString(warnings)).contains("\"instance-action\":\"terminate\"");
+        assertThat(Files.readAllLines(journalDir.resolve("events.jsonl"))).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aBadSinkPatternIsAConfigError(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("serve.yaml"), "sinks:\n  - {type: stdout, pattern: {source: aws.ec2}}\n");
+        Cli r = Cli.run("serve", "--config", config.toString());
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.err).contains("serve.yaml:2:").contains("sinks[0]").contains("expected an array");
     }
 
     @Test

@@ -11,6 +11,9 @@ import dev.spotsim.simulator.fleet.SpotPool;
 import dev.spotsim.simulator.instance.InstanceIdentity;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.MetadataOptions;
+import dev.spotsim.simulator.events.SinkConfig;
+import dev.spotsim.simulator.platform.PlatformSettings;
+import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +78,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long shutting-down / stopping lasts (default 5s).")
     Duration shutdown;
 
+    @Option(names = "--events-journal", paramLabel = "FILE",
+            description = "Append every event here before any sink gets it (default spotsim-out/events.jsonl).")
+    Path eventsJournal;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "POST every event to this URL, at least once, with retries (repeatable).")
+    List<String> webhooks = new ArrayList<>();
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON: host, port, controlPort, imdsv2, tagsInMetadata, instances, count or fleet.")
     Path config;
 
@@ -106,7 +116,11 @@ public final class ServeCommand implements Callable<Integer> {
         boolean tagsServed = first(tagsInMetadata, file.tagsInMetadata(), false);
         SpotSim.Builder builder = SpotSim.builder().host(bindHost).imdsPort(imdsPort).controlPort(apiPort)
                 .metadataOptions(new MetadataOptions(tokens.equals("required"), true, tagsServed))
-                .settings(new FleetSettings(first(shutdown, file.shutdownDuration(), Duration.ofSeconds(5)), Duration.ZERO));
+                .settings(new FleetSettings(first(shutdown, file.shutdownDuration(), Duration.ofSeconds(5)), Duration.ZERO))
+                .eventJournal(first(eventsJournal, file.eventsJournal() == null ? null : Path.of(file.eventsJournal()), Path.of("spotsim-out", "events.jsonl")));
+        List<SinkConfig> sinks = new ArrayList<>(file.sinks());
+        webhooks.forEach(url -> sinks.add(new SinkConfig("webhook-" + (sinks.size() + 1), "webhook", url, null, null, null, null, null)));
+        builder.eventSinks(sinks);
         if (file.fleet() != null && instances == null && instanceId == null) {
             builder.group(group(file.fleet()));
         } else {
@@ -117,8 +131,24 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(bindFailure(e, bindHost, imdsPort, apiPort), e);
         }
+        if (file.workload() != null) {
+            runWorkload(file);
+        }
         banner(running, spec.commandLine().getOut());
         return running;
+    }
+
+    private void runWorkload(ServeConfig file) {
+        int instancesNow = running.instances().size();
+        int desired = (file.fleet() != null ? file.fleet().group().desired() : instancesNow) * file.workload().tasksPerInstance();
+        LoadBalancerSpec lb = file.loadBalancer() == null ? LoadBalancerSpec.defaults() : file.loadBalancer();
+        try {
+            running.runWorkload(new PlatformSettings(file.workload(), desired, Path.of("spotsim-out", "logs"), Path.of("").toAbsolutePath(), "spotsim"),
+                    lb, first(file.balancerPort(), 0));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Stops the simulator (Ctrl-C, or a test); returns once its ports are free. */
@@ -204,6 +234,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (shown < all.size()) {
             out.println("  ... and " + (all.size() - shown) + " more: spotsim status");
         }
+        if (sim.balancerUrl() != null) {
+            out.println("Workload behind the balancer:   " + sim.balancerUrl() + " (logs in spotsim-out/logs)");
+        }
+        out.println("Events: spotsim events --follow (journal " + sim.events().journal().file() + ")");
         out.println("Point an SDK at the first one:  export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + sim.imdsEndpoint());
         out.println("Interrupt it:                   spotsim interrupt" + (all.size() > 1 ? " " + all.get(0).instanceId() : ""));
         out.flush();
