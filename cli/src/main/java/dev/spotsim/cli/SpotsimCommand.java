@@ -12,6 +12,8 @@ import dev.spotsim.cli.client.MetadataOptionsCommand;
 import dev.spotsim.cli.client.RebalanceCommand;
 import dev.spotsim.cli.client.ResetCommand;
 import dev.spotsim.cli.client.StatusCommand;
+import dev.spotsim.cli.check.CheckCommand;
+import dev.spotsim.cli.run.RunCommand;
 import dev.spotsim.cli.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
+                CheckCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {

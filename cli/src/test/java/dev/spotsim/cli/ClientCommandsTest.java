@@ -158,6 +158,27 @@ class ClientCommandsTest {
     }
 
     @Test
+    void fleetVerbsReclaimScheduleCapacityAndEvents() {
+        sim = SpotSim.builder().group(new dev.spotsim.simulator.fleet.GroupSpec("web", 4, dev.spotsim.simulator.fleet.AllocationStrategy.DIVERSIFIED,
+                java.time.Duration.ZERO, false, java.util.List.of(new dev.spotsim.simulator.fleet.SpotPool("c5.large", "us-east-1a", 0.03, 100),
+                        new dev.spotsim.simulator.fleet.SpotPool("m5.large", "us-east-1b", 0.04, 100)))).start();
+        assertThat(run("fleet").out).contains("web", "diversified", "c5.large/us-east-1a", "m5.large/us-east-1b");
+        Cli reclaim = run("reclaim", "c5.large/us-east-1a", "--notice", "30s");
+        assertThat(reclaim.out).contains("c5.large/us-east-1a: reclaimed, 2 instance(s) interrupted");
+        assertThat(run("reclaim", "c5.large").err).contains("expected instance-type/availability-zone");
+        assertThat(run("reclaim", "c5.large/us-east-1a", "--restore").out).contains("capacity restored");
+        Cli scheduled = run("schedule", "--count", "1", "--az", "us-east-1b", "--delay", "10m", "--seed", "7");
+        assertThat(scheduled.out).startsWith("scheduled sched-1 at ");
+        assertThat(run("schedule", "--list").out).contains("sched-1", "\"az\":\"us-east-1b\"");
+        assertThat(run("schedule", "--cancel", "sched-1").exitCode).isZero();
+        assertThat(run("schedule", "--count", "1", "--all").err).contains("only one of");
+        assertThat(run("capacity", "web", "6").out).contains("web: desired 6, 6 member(s)");
+        Cli events = run("events", "--pattern", "{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}");
+        assertThat(events.out.lines()).hasSize(2).allMatch(l -> l.contains("\"instance-action\":\"terminate\""));
+        assertThat(run("events", "--pattern", "{\"source\": \"aws.ec2\"}").err).contains("expected a non-empty array");
+    }
+
+    @Test
     void resetAllBringsEveryInstanceBack() {
         start(2);
         assertThat(run("interrupt", "--all").exitCode).isZero();
@@ -208,7 +229,8 @@ class ClientCommandsTest {
 
     @Test
     void everyCommandHasHelpAndTheTopCommandAVersion() {
-        for (String command : new String[] {"serve", "status", "interrupt", "rebalance", "maintenance", "faults", "metadata-options", "reset"}) {
+        for (String command : new String[] {"serve", "status", "interrupt", "rebalance", "maintenance", "faults", "metadata-options", "reset",
+                "fleet", "capacity", "reclaim", "schedule", "events"}) {
             Cli r = Cli.run(command, "--help");
             assertThat(r.exitCode).as(command).isZero();
             assertThat(r.out).as(command).startsWith("Usage: spotsim " + command);

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code spotsim serve} for real: in-process on free ports of 127.0.0.1, stopped again after each test. */
@@ -36,9 +39,15 @@ class ServeCommandTest {
         }
     }
 
-    /** Starts serve without blocking, as {@code call()} would, and returns the simulator. */
+    @TempDir
+    Path journalDir;
+
+    /** Starts serve without blocking, as {@code call()} would, and returns the simulator; events go to a temporary journal. */
     private SpotSim start(String... args) {
-        serve = Cli.parsedServe(Map.of(), new StringWriter(), args);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--events-journal";
+        all[args.length + 1] = journalDir.resolve("events.jsonl").toString();
+        serve = Cli.parsedServe(Map.of(), new StringWriter(), all);
         return serve.start();
     }
 
@@ -112,6 +121,35 @@ class ServeCommandTest {
         SpotSim sim = serve.start();
         assertThat(out.toString()).contains("spotsim serving 12 instance(s)", sim.instances().get(4).instanceId(), "... and 7 more")
                 .doesNotContain(sim.instances().get(5).instanceId());
+    }
+
+    @Test
+    void configuredSinksGetTheFleetsEvents(@TempDir Path dir) throws Exception {
+        Path warnings = dir.resolve("warnings.jsonl");
+        Path config = Files.writeString(dir.resolve("serve.yaml"), """
+                port: 0
+                controlPort: 0
+                fleet:
+                  group: {desired: 2, launchDelay: 0s}
+                  pools: [{type: c5.large, az: us-east-1a}]
+                sinks:
+                  - type: file
+                    path: "%s"
+                    pattern: {detail-type: ["EC2 Spot Instance Interruption Warning"]}
+                """.formatted(warnings));
+        SpotSim sim = start("--config", config.toString());
+        sim.interrupt();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(warnings) && Files.readAllLines(warnings).size() == 1);
+        assertThat(Files.readString(warnings)).contains("\"instance-action\":\"terminate\"");
+        assertThat(Files.readAllLines(journalDir.resolve("events.jsonl"))).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aBadSinkPatternIsAConfigError(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("serve.yaml"), "sinks:\n  - {type: stdout, pattern: {source: aws.ec2}}\n");
+        Cli r = Cli.run("serve", "--config", config.toString());
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.err).contains("serve.yaml:2:").contains("sinks[0]").contains("expected a non-empty array");
     }
 
     @Test

@@ -13,12 +13,14 @@ import dev.spotsim.simulator.ecs.TaskMetadataServer;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
 import dev.spotsim.simulator.workload.WorkloadSupervisor;
+import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.EventJournal;
 import dev.spotsim.simulator.events.EventSink;
 import dev.spotsim.simulator.events.EventsRoutes;
 import dev.spotsim.simulator.events.FleetEvents;
 import dev.spotsim.simulator.events.pattern.EventPattern;
+import dev.spotsim.simulator.events.sink.SinkConfig;
 import dev.spotsim.simulator.events.sink.SseHub;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetSettings;
@@ -37,6 +39,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -122,6 +125,20 @@ public final class SpotSim implements AutoCloseable {
     public Platform platform() {
         Workloads w = workloads;
         return w == null ? null : w.platform();
+    }
+
+    /**
+     * The environment a workload on the event's instance would have (its id, its IMDS endpoint, its
+     * region), for command sinks; empty when the event names no known instance.
+     */
+    public Map<String, String> environmentOf(Event event) {
+        String id = event.detail().path("instance-id").asText(event.detail().path("EC2InstanceId").asText(event.detail().path("ec2InstanceId").asText("")));
+        if (id.isEmpty() || imds.port(id) < 0) {
+            return Map.of();
+        }
+        InstanceView v = fleet.instance(id);
+        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", imdsEndpoint(id),
+                "AWS_REGION", v.identity().region(), "AWS_DEFAULT_REGION", v.identity().region());
     }
 
     /** The Vert.x instance the simulator runs on (for parts that live next to it, like the balancer). */
@@ -220,6 +237,7 @@ public final class SpotSim implements AutoCloseable {
         private int listenersPerPort;
         private Path eventJournal;
         private final List<EventBus.Subscription> sinks = new ArrayList<>();
+        private final List<SinkConfig> sinkConfigs = new ArrayList<>();
 
         /** The clock every schedule runs on (default: the system clock). */
         public Builder clock(SimClock clock) {
@@ -266,6 +284,12 @@ public final class SpotSim implements AutoCloseable {
         /** Delivers the events {@code pattern} matches (null: all) to {@code sink}; the simulator closes it. */
         public Builder eventSink(EventSink sink, EventPattern pattern) {
             sinks.add(new EventBus.Subscription(sink, pattern == null ? EventPattern.any() : pattern));
+            return this;
+        }
+
+        /** Sinks as a config file describes them; commands run with the environment of the event's instance. */
+        public Builder eventSinks(List<SinkConfig> configs) {
+            sinkConfigs.addAll(configs);
             return this;
         }
 
@@ -334,6 +358,7 @@ public final class SpotSim implements AutoCloseable {
                 fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
+                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> self[0].environmentOf(e))));
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream));
                 HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
                         .requestHandler(api.router(vertx)).listen(controlPort).await();

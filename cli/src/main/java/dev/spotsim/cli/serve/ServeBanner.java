@@ -31,6 +31,12 @@ final class ServeBanner {
             if (!sim.controlUrl().equals(ControlOptions.DEFAULT_URL)) {
                 out.println("Point the spotsim clients here: export SPOTSIM_CONTROL_URL=" + sim.controlUrl());
             }
+            if (sim.balancerUrl() != null) {
+                out.println("Workload behind the balancer:   " + sim.balancerUrl() + " (logs in spotsim-out/logs)");
+            }
+            if (sim.events().journal() != null) {
+                out.println("Events:                         spotsim events --follow (journal " + sim.events().journal().file() + ")");
+            }
             out.println("Interrupt it:                   spotsim interrupt" + (all.size() > 1 ? " " + all.get(0).instanceId() : ""));
         }
         out.println("Stop with Ctrl-C.");

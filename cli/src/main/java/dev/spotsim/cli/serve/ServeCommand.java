@@ -3,15 +3,16 @@ package dev.spotsim.cli.serve;
 import static dev.spotsim.cli.serve.Precedence.first;
 
 import dev.spotsim.cli.client.DurationConverter;
-import dev.spotsim.scenarios.model.FleetSpec;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import dev.spotsim.simulator.SpotSim;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
-import dev.spotsim.simulator.fleet.SpotPool;
 import dev.spotsim.simulator.instance.InstanceIdentity;
 import dev.spotsim.simulator.instance.MetadataOptions;
+import dev.spotsim.simulator.events.sink.SinkConfig;
+import dev.spotsim.simulator.platform.PlatformSettings;
+import dev.spotsim.scenarios.model.LoadBalancerSpec;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -57,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--shutdown", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "How long shutting-down / stopping lasts (default 5s).")
     Duration shutdown;
+
+    @Option(names = "--events-journal", paramLabel = "FILE",
+            description = "Append every event here before any sink gets it (default spotsim-out/events.jsonl).")
+    Path eventsJournal;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "POST every event to this URL, at least once, with retries (repeatable).")
+    List<String> webhooks = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON: host, port, controlPort, imdsv2, tagsInMetadata, instances, count or fleet.")
     Path config;
@@ -111,10 +119,14 @@ public final class ServeCommand implements Callable<Integer> {
         boolean tagsServed = first(tagsInMetadata, file.tagsInMetadata(), false);
         SpotSim.Builder builder = SpotSim.builder().host(bindHost).imdsPort(imdsPort).controlPort(apiPort)
                 .metadataOptions(new MetadataOptions(tokens.equals("required"), true, tagsServed))
-                .settings(new FleetSettings(first(shutdown, file.shutdownDuration(), Duration.ofSeconds(5)), Duration.ZERO));
+                .settings(new FleetSettings(first(shutdown, file.shutdownDuration(), Duration.ofSeconds(5)), Duration.ZERO))
+                .eventJournal(first(eventsJournal, file.eventsJournal() == null ? null : Path.of(file.eventsJournal()), Path.of("spotsim-out", "events.jsonl")));
+        List<SinkConfig> sinks = new ArrayList<>(file.sinks());
+        webhooks.forEach(url -> sinks.add(new SinkConfig("webhook", "webhook-" + (sinks.size() + 1), url, null, null, null, null, null, null, null)));
+        builder.eventSinks(sinks);
         List<String> imdsUsers;
         if (file.fleet() != null && !identity.namesInstances()) {
-            GroupSpec group = group(file.fleet());
+            GroupSpec group = GroupSpec.from(file.fleet());
             builder.group(group);
             imdsUsers = Collections.nCopies(group.desired(), "an instance of group " + group.name());
         } else {
@@ -136,6 +148,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot start the simulator on " + bindHost + ": " + e.getMessage(), e);
         }
         running.set(sim);
+        if (file.workload() != null) {
+            runWorkload(sim, file);
+        }
         ServeBanner.print(sim, spec.commandLine().getOut());
         return sim;
     }
@@ -143,6 +158,18 @@ public final class ServeCommand implements Callable<Integer> {
     /** The simulator while it runs, else null. */
     public SpotSim running() {
         return running.get();
+    }
+
+    private void runWorkload(SpotSim sim, ServeConfig file) {
+        int desired = (file.fleet() != null ? file.fleet().group().desired() : sim.instances().size()) * file.workload().tasksPerInstance();
+        LoadBalancerSpec lb = file.loadBalancer() == null ? LoadBalancerSpec.defaults() : file.loadBalancer();
+        try {
+            sim.runWorkload(new PlatformSettings(file.workload(), desired, Path.of("spotsim-out", "logs"), Path.of("").toAbsolutePath(), "spotsim"),
+                    lb, first(file.balancerPort(), 0));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Stops the simulator (Ctrl-C, or a test) and lets {@link #call()} return; returns once its ports are free. */
@@ -153,13 +180,6 @@ public final class ServeCommand implements Callable<Integer> {
             sim.close();
         }
         stopped.countDown();
-    }
-
-    static GroupSpec group(FleetSpec fleet) {
-        List<SpotPool> pools = fleet.pools().stream().map(p -> new SpotPool(p.type(), p.az(), p.price(),
-                p.capacity() == null ? SpotPool.UNLIMITED : p.capacity())).toList();
-        FleetSpec.Group g = fleet.group();
-        return new GroupSpec(g.name(), g.desired(), AllocationStrategy.parse(g.strategy()), g.launchDelay(), g.capacityRebalance(), pools);
     }
 
     private static int portOf(String source, int value) {

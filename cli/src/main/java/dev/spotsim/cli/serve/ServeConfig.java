@@ -1,6 +1,9 @@
 package dev.spotsim.cli.serve;
 
 import dev.spotsim.scenarios.model.FleetSpec;
+import dev.spotsim.scenarios.model.LoadBalancerSpec;
+import dev.spotsim.scenarios.model.WorkloadSpec;
+import dev.spotsim.simulator.events.sink.SinkConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +11,16 @@ import java.util.Map;
 /**
  * {@code spotsim serve --config FILE}: what to serve, in YAML or JSON. Either explicit
  * {@code instances}, or {@code count} generated ones, or a {@code fleet} (Auto Scaling group over
- * Spot pools, the same shape as a scenario's). Flags given on the command line win over the file.
+ * Spot pools, the same shape as a scenario's); event {@code sinks} and the {@code eventsJournal};
+ * optionally a {@code workload} (and {@code loadBalancer}) to run on the fleet. Flags win over the file.
  */
 public record ServeConfig(String host, Integer port, Integer controlPort, String imdsv2, Boolean tagsInMetadata,
-                          List<Instance> instances, Integer count, FleetSpec fleet, Duration shutdownDuration) {
+                          List<Instance> instances, Integer count, FleetSpec fleet, Duration shutdownDuration,
+                          String eventsJournal, List<SinkConfig> sinks, WorkloadSpec workload, LoadBalancerSpec loadBalancer,
+                          Integer balancerPort) {
     public ServeConfig {
         instances = instances == null ? List.of() : List.copyOf(instances);
+        sinks = sinks == null ? List.of() : List.copyOf(sinks);
         int ways = (instances.isEmpty() ? 0 : 1) + (count == null ? 0 : 1) + (fleet == null ? 0 : 1);
         if (ways > 1) {
             throw new IllegalArgumentException("give one of instances, count or fleet");
@@ -27,7 +34,7 @@ public record ServeConfig(String host, Integer port, Integer controlPort, String
     }
 
     public static ServeConfig empty() {
-        return new ServeConfig(null, null, null, null, null, null, null, null, null);
+        return new ServeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** One explicitly described instance; what is left out is generated (or given by flags, which win). */

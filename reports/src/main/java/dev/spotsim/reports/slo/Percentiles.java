@@ -22,10 +22,17 @@ public final class Percentiles {
                 if (!stat.matches("p\\d{1,2}")) {
                     throw new IllegalArgumentException("unknown statistic " + stat);
                 }
-                int p = Integer.parseInt(stat.substring(1));
-                int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-                yield sorted[Math.max(0, rank - 1)];
+                yield nearestRank(sorted, Integer.parseInt(stat.substring(1)));
             }
         };
+    }
+
+    /** The nearest-rank {@code p}th percentile of already sorted values; 0 when there are none. */
+    public static double nearestRank(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }

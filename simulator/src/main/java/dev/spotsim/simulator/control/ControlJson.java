@@ -37,6 +37,7 @@ final class ControlJson {
 
     static Map<String, Object> interruption(Interruption i) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instanceId", i.instanceId());
         m.put("action", i.action().wireName());
         m.put("rebalanceTime", time(i.rebalanceTime()));
         m.put("noticeTime", time(i.noticeTime()));

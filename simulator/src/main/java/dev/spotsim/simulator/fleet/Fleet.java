@@ -228,14 +228,23 @@ public final class Fleet {
             if (actionTime.isBefore(exact)) {
                 actionTime = actionTime.plusSeconds(1);
             }
-            Interruption plan = new Interruption(request.action(), withRebalance ? start : null, noticeTime, actionTime);
+            Interruption plan = new Interruption(instanceId, request.action(), withRebalance ? start : null, noticeTime, actionTime);
             instance.plan(plan);
             if (withRebalance) {
-                instance.addTimer(clock.schedule(start, () -> instance.recommendRebalance(clock.now())));
+                atOrNow(instance, start, () -> instance.recommendRebalance(clock.now()));
             }
-            instance.addTimer(clock.schedule(noticeTime, () -> instance.notice(clock.now())));
+            atOrNow(instance, noticeTime, () -> instance.notice(clock.now()));
             instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
             return plan;
+        }
+    }
+
+    /** A step that is due now happens before the call returns, so a caller reads the state it caused. */
+    private void atOrNow(SimulatedInstance instance, Instant at, Runnable step) {
+        if (at.isAfter(clock.now())) {
+            instance.addTimer(clock.schedule(at, step));
+        } else {
+            step.run();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.spotsim.simulator.fleet;
 
+import dev.spotsim.scenarios.model.FleetSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,5 +32,13 @@ public record GroupSpec(String name, int desired, AllocationStrategy strategy, D
         if (distinct != pools.size()) {
             throw new IllegalArgumentException("pools: each type/az pool may appear once");
         }
+    }
+
+    /** The group a scenario's or config file's {@code fleet:} section describes. */
+    public static GroupSpec from(FleetSpec fleet) {
+        List<SpotPool> pools = fleet.pools().stream().map(p -> new SpotPool(p.type(), p.az(), p.price(),
+                p.capacity() == null ? SpotPool.UNLIMITED : p.capacity())).toList();
+        FleetSpec.Group g = fleet.group();
+        return new GroupSpec(g.name(), g.desired(), AllocationStrategy.parse(g.strategy()), g.launchDelay(), g.capacityRebalance(), pools);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,16 +81,33 @@ class GoldenEventsTest {
                         Map.of("/detail/status", "FAILED", "/detail/retryStrategy/evaluateOnExit/0/action", "RETRY")));
     }
 
-    /** shared/events, found by walking up from the module directory; a clear failure when it is not there. */
+    /**
+     * The golden shapes: a copy of the workspace's shared/events kept in the repository, so a clone
+     * anywhere (CI) has them; {@link #theCopyMatchesSharedEventsWhenTheWorkspaceHasThem} keeps it true.
+     */
     static Path sharedEvents() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
+        return Path.of("src", "test", "resources", "aws-events");
+    }
+
+    /** The workspace's shared/events above the repository, when there is one. */
+    private static Path workspaceEvents() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("shared/events"))) {
                 return p.resolve("shared/events");
             }
         }
-        throw new AssertionError("shared/events not found in " + here + " or any folder above it; the golden shapes live in "
-                + "<workspace>/shared/events next to the repository");
+        return null;
+    }
+
+    @Test
+    void theCopyMatchesSharedEventsWhenTheWorkspaceHasThem() throws IOException {
+        Path workspace = workspaceEvents();
+        Assumptions.assumeTrue(workspace != null, "no shared/events above this clone: the copy is the reference");
+        try (Stream<Path> files = Files.list(workspace)) {
+            for (Path f : files.toList()) {
+                assertThat(sharedEvents().resolve(f.getFileName())).as(f.getFileName().toString()).hasSameTextualContentAs(f);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

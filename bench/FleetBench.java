@@ -1,0 +1,196 @@
+// Fleet benchmarks for issue 3, each printed with a baseline measured in the same run:
+//  1. notice -> IMDS visibility (p50/p99) vs a plain IMDS GET round trip
+//  2. state change (the interrupt call that applies the notice) -> webhook delivery (p50/p99) vs a plain POST round trip to the same receiver
+//  3. 1,000 simultaneous interruptions: time until every warning is delivered, vs one interruption
+//  4. a 10,000-instance fleet: start time and heap, vs 1,000 instances
+// Run through bench/fleet.sh (it builds the jar and sets the classpath).
+import com.sun.net.httpserver.HttpServer;
+import dev.spotsim.scenarios.select.Selection;
+import dev.spotsim.simulator.SpotSim;
+import dev.spotsim.simulator.events.Event;
+import dev.spotsim.simulator.events.EventBus;
+import dev.spotsim.simulator.events.pattern.EventPattern;
+import dev.spotsim.simulator.events.sink.WebhookSink;
+import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.simulator.fleet.GroupSpec;
+import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.fleet.SpotPool;
+import dev.spotsim.simulator.instance.InstanceState;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class FleetBench {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static void main(String[] args) throws Exception {
+        int samples = Integer.parseInt(System.getProperty("samples", "200"));
+        noticeToImds(samples);
+        stateChangeToWebhook(samples);
+        simultaneous(1000);
+        bigFleet(1000, 10_000);
+    }
+
+    static GroupSpec group(int desired) {
+        return new GroupSpec("bench", desired, AllocationStrategy.DIVERSIFIED, Duration.ZERO, false,
+                List.of(new SpotPool("c5.large", "us-east-1a", 0.03, SpotPool.UNLIMITED), new SpotPool("m5.large", "us-east-1b", 0.04, SpotPool.UNLIMITED)));
+    }
+
+    static int get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static void noticeToImds(int samples) throws Exception {
+        try (SpotSim sim = SpotSim.builder().instances(1).start()) {
+            String id = sim.firstInstanceId();
+            String url = sim.imdsEndpoint() + "/latest/meta-data/spot/instance-action";
+            double[] rtt = new double[samples];
+            double[] visible = new double[samples];
+            for (int i = 0; i < 2000; i++) {
+                get(url);
+            }
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                get(url);
+                rtt[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            for (int i = 0; i < samples; i++) {
+                var plan = sim.interrupt(id, new InterruptRequest(null, Duration.ofMinutes(2), Duration.ofMillis(30), null));
+                long noticeNanos = System.nanoTime() + Duration.between(java.time.Instant.now(), plan.noticeTime()).toNanos();
+                while (get(url) != 200) {
+                    Thread.onSpinWait();
+                }
+                visible[i] = Math.max(0, (System.nanoTime() - noticeNanos) / 1e6);
+                sim.fleet().reset(id);
+                while (get(sim.imdsEndpoint() + "/latest/meta-data/instance-id") != 200) {
+                    Thread.sleep(1);
+                }
+            }
+            report("notice -> IMDS visibility (ms)", visible, "IMDS GET round trip (ms)", rtt);
+        }
+    }
+
+    static HttpServer receiver(Map<String, Long> arrivals, AtomicInteger count) throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        s.createContext("/hook", ex -> {
+            long now = System.nanoTime();
+            String body = new String(ex.getRequestBody().readAllBytes());
+            int at = body.indexOf("\"instance-id\":\"");
+            if (at >= 0) {
+                arrivals.putIfAbsent(body.substring(at + 15, body.indexOf('"', at + 15)), now);
+            }
+            count.incrementAndGet();
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        s.start();
+        return s;
+    }
+
+    static void stateChangeToWebhook(int samples) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        HttpServer recv = receiver(arrivals, new AtomicInteger());
+        String hook = "http://127.0.0.1:" + recv.getAddress().getPort() + "/hook";
+        try (SpotSim sim = SpotSim.builder().group(group(samples))
+                .eventSink(new WebhookSink("bench", URI.create(hook), Duration.ofMillis(50), Duration.ofSeconds(1)),
+                        EventPattern.parse("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}")).start()) {
+            double[] post = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                HTTP.send(HttpRequest.newBuilder(URI.create(hook)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+                post[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            double[] delivery = new double[samples];
+            var ids = sim.instances().stream().map(v -> v.instanceId()).toList();
+            for (int i = 0; i < samples; i++) {
+                // The notice (the state change) is applied inside this call, before it returns.
+                long changed = System.nanoTime();
+                sim.interrupt(ids.get(i), InterruptRequest.awsDefault());
+                while (!arrivals.containsKey(ids.get(i))) {
+                    Thread.onSpinWait();
+                }
+                delivery[i] = (arrivals.get(ids.get(i)) - changed) / 1e6;
+            }
+            report("state change -> webhook delivery (ms)", delivery, "POST round trip to the receiver (ms)", post);
+        } finally {
+            recv.stop(0);
+        }
+    }
+
+    static void simultaneous(int n) throws Exception {
+        double one = allDelivered(1);
+        double all = allDelivered(n);
+        System.out.printf("%-44s %10.1f ms   baseline (1 interruption) %8.1f ms   ratio %.1f%n",
+                n + " simultaneous interruptions, all events out", all, one, all / one);
+    }
+
+    /** Interrupts {@code n} instances at one instant; ms until the journal and a webhook have every warning. */
+    static double allDelivered(int n) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        AtomicInteger count = new AtomicInteger();
+        HttpServer recv = receiver(arrivals, count);
+        String hook = "http://127.0.0.1:" + recv.getAddress().getPort() + "/hook";
+        java.nio.file.Path journal = java.nio.file.Files.createTempFile("spotsim-bench", ".jsonl");
+        try (SpotSim sim = SpotSim.builder().group(group(n)).eventJournal(journal)
+                .eventSink(new WebhookSink("bench", URI.create(hook), Duration.ofMillis(50), Duration.ofSeconds(1)),
+                        EventPattern.parse("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}")).start()) {
+            var at = java.time.Instant.now().plusMillis(500);
+            sim.fleet().scheduleInterruption(at, Selection.everything(), InterruptRequest.awsDefault(), 1);
+            long atNanos = System.nanoTime() + Duration.between(java.time.Instant.now(), at).toNanos();
+            while (arrivals.size() < n) {
+                Thread.sleep(1);
+            }
+            return (System.nanoTime() - atNanos) / 1e6;
+        } finally {
+            recv.stop(0);
+            java.nio.file.Files.deleteIfExists(journal);
+        }
+    }
+
+    static void bigFleet(int baseline, int big) throws Exception {
+        double[] small = startFleet(baseline);
+        double[] large = startFleet(big);
+        System.out.printf("%-44s %10.0f ms, heap %6.0f MiB   baseline (%d) %6.0f ms, %5.0f MiB   ratio %.1f / %.1f%n",
+                big + "-instance fleet: start, heap used", large[0], large[1], baseline, small[0], small[1], large[0] / small[0], large[1] / small[1]);
+    }
+
+    static double[] startFleet(int n) throws Exception {
+        System.gc();
+        long t0 = System.nanoTime();
+        try (SpotSim sim = SpotSim.builder().group(group(n)).start()) {
+            double ms = (System.nanoTime() - t0) / 1e6;
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(200);
+            }
+            Runtime rt = Runtime.getRuntime();
+            double heap = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+            if (get(sim.imdsEndpoint(sim.instances().get(n - 1).instanceId()) + "/latest/meta-data/instance-id") != 200) {
+                throw new IllegalStateException("the last instance's IMDS does not answer");
+            }
+            return new double[] {ms, heap};
+        }
+    }
+
+    static double pct(double[] v, double p) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.max(0, (int) Math.ceil(p / 100 * s.length) - 1)];
+    }
+
+    static void report(String name, double[] v, String baselineName, double[] b) {
+        System.out.printf("%-44s p50 %7.2f  p99 %7.2f   baseline %s p50 %6.2f p99 %6.2f   ratio p50 %.1f%n",
+                name, pct(v, 50), pct(v, 99), baselineName, pct(b, 50), pct(b, 99), pct(v, 50) / pct(b, 50));
+    }
+}

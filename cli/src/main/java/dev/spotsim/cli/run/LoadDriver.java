@@ -1,0 +1,20 @@
+package dev.spotsim.cli.run;
+
+import dev.spotsim.scenarios.model.LoadSpec;
+import java.net.URI;
+import java.nio.file.Path;
+
+/** The load a run drives through the balancer while the schedule plays. */
+interface LoadDriver {
+    /** Runs until the load's duration is over or {@link #stop()} is called; blocking. */
+    void run();
+
+    /** Ends the load early; {@link #run()} returns soon after. Idempotent, any thread. */
+    void stop();
+
+    /** Builds the load of a scenario against {@code target}, recording every request in {@code log}. */
+    @FunctionalInterface
+    interface Factory {
+        LoadDriver create(LoadSpec load, URI target, Path resultsDir, RequestLog log);
+    }
+}

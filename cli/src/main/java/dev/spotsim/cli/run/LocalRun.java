@@ -1,0 +1,319 @@
+package dev.spotsim.cli.run;
+
+import dev.spotsim.reports.record.RunRecord;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.scenarios.model.InterruptionSpec;
+import dev.spotsim.scenarios.model.Lane;
+import dev.spotsim.scenarios.model.Scenario;
+import dev.spotsim.simulator.SpotSim;
+import dev.spotsim.simulator.fleet.GroupSpec;
+import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.instance.InstanceState;
+import dev.spotsim.simulator.instance.InterruptionAction;
+import dev.spotsim.simulator.instance.Interruption;
+import dev.spotsim.simulator.instance.MetadataOptions;
+import dev.spotsim.simulator.platform.Platform;
+import dev.spotsim.simulator.platform.PlatformSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One local run of a scenario: starts the simulated fleet and the workload behind the balancer,
+ * waits for it to be healthy, drives the load, plays the interruptions, waits (bounded) for
+ * capacity to recover, stops everything it started, and returns what it measured. {@link #abort()}
+ * (Ctrl-C) ends it early; the record then says "interrupted" and holds what was measured so far.
+ */
+public final class LocalRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+
+    /** Where the run writes, the seed, where commands run, how long the workload may take to get healthy, progress. */
+    public record Options(Path runDir, long seed, Path workingDir, Duration startTimeout, ProgressLine progress) {
+        public Options {
+            Objects.requireNonNull(runDir, "runDir");
+            workingDir = workingDir == null ? Path.of("").toAbsolutePath() : workingDir;
+            startTimeout = startTimeout == null ? Duration.ofMinutes(2) : startTimeout;
+        }
+    }
+
+    private final Scenario scenario;
+    private final String runId;
+    private final Options options;
+    private final LoadDriver.Factory loads;
+    private final Clock clock = Clock.systemUTC();
+    private final RequestLog requests = new RequestLog();
+    private final List<StepResult> steps = new CopyOnWriteArrayList<>();
+    private final List<TimelineEntry> ownTimeline = new CopyOnWriteArrayList<>();
+    private final CountDownLatch aborted = new CountDownLatch(1);
+    private volatile LoadDriver load;
+
+    public LocalRun(Scenario scenario, String runId, Options options) {
+        this(scenario, runId, options, (a, b, c, d) -> { throw new UnsupportedOperationException("gatling pending"); });
+    }
+
+    LocalRun(Scenario scenario, String runId, Options options, LoadDriver.Factory loads) {
+        this.scenario = scenario;
+        this.runId = runId;
+        this.options = options;
+        this.loads = loads;
+    }
+
+    /** Ends the run early (Ctrl-C): the load stops, nothing more is interrupted, everything started is stopped. */
+    public void abort() {
+        aborted.countDown();
+        LoadDriver l = load;
+        if (l != null) {
+            l.stop();
+        }
+    }
+
+    private boolean isAborted() {
+        return aborted.getCount() == 0;
+    }
+
+    /** Runs the scenario to its end (or an abort) and returns its record; failures become an "error" record, never an exception. */
+    public RunRecord run() {
+        Instant startedAt = clock.instant();
+        RecordAssembler record = new RecordAssembler(scenario, runId, options.seed(), startedAt, requests);
+        int desired = desiredCapacity();
+        SpotSim sim = null;
+        CapacityWatch capacity = null;
+        Thread loadThread = null;
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "spotsim-schedule"));
+        String outcome = "completed";
+        String error = null;
+        Instant loadStart = null;
+        try {
+            sim = SpotSim.builder().group(GroupSpec.from(scenario.fleet())).imdsPort(0).controlPort(0)
+                    .metadataOptions(new MetadataOptions("required".equals(scenario.fleet().imdsv2()), true, false))
+                    .eventJournal(options.runDir().resolve("events.jsonl")).start();
+            Platform platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desired, options.runDir().resolve("logs"),
+                    options.workingDir(), "spotsim"), scenario.loadBalancer(), 0);
+            capacity = new CapacityWatch(capacityOf(sim, platform), clock);
+            progress().starting(desired, options.startTimeout());
+            if (!awaitHealthy(capacity, desired)) {
+                throw new NoVerdictException(isAborted() ? null : "the workload never became healthy: " + capacity.current() + " of " + desired
+                        + " healthy after " + options.startTimeout().toSeconds() + "s (logs in " + options.runDir().resolve("logs") + ")");
+            }
+            loadStart = clock.instant();
+            ownTimeline.add(new TimelineEntry(loadStart, "load-start", null, describeLoad()));
+            scheduleSteps(sim, schedule, loadStart);
+            loadThread = startLoad(sim, loadStart);
+            waitForTheEnd(loadThread, capacity, desired, loadStart);
+            if (isAborted()) {
+                outcome = "interrupted";
+            }
+        } catch (NoVerdictException e) {
+            outcome = e.getMessage() == null ? "interrupted" : "error";
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.debug("run failed", e);
+            outcome = isAborted() ? "interrupted" : "error";
+            error = isAborted() ? null : "the run failed: " + e.getMessage();
+        } finally {
+            stopLoad(loadThread);
+            schedule.shutdownNow();
+            if (capacity != null) {
+                capacity.close();
+            }
+            if (sim != null) {
+                Platform platform = sim.platform();
+                sim.close();
+                if (platform != null) {
+                    record.platform(platform.tasks(), platform.timeline());
+                }
+            }
+        }
+        Instant endedAt = clock.instant();
+        ownTimeline.add(new TimelineEntry(endedAt, "run-end", null, outcome));
+        return record.build(outcome, error, endedAt, loadStart, capacity, desired, steps, ownTimeline);
+    }
+
+    private ProgressLine progress() {
+        return options.progress() == null ? ProgressLine.silent() : options.progress();
+    }
+
+    /** Tasks behind the balancer, or for Batch (nothing behind a balancer) instances up. */
+    private int desiredCapacity() {
+        return scenario.fleet().group().desired() * (isBatch() ? 1 : scenario.workload().tasksPerInstance());
+    }
+
+    private boolean isBatch() {
+        return scenario.workload().parsedLane() == Lane.BATCH;
+    }
+
+    private IntSupplier capacityOf(SpotSim sim, Platform platform) {
+        if (isBatch()) {
+            return () -> (int) sim.fleet().instances().stream().filter(v -> v.state() == InstanceState.RUNNING
+                    || v.state() == InstanceState.REBALANCE_RECOMMENDED).count();
+        }
+        return platform::healthyCapacity;
+    }
+
+    private boolean awaitHealthy(CapacityWatch capacity, int desired) {
+        Instant deadline = clock.instant().plus(options.startTimeout());
+        while (capacity.current() < desired && clock.instant().isBefore(deadline)) {
+            if (waitOrAbort(Duration.ofMillis(200))) {
+                return false;
+            }
+            progress().startingTick(capacity.current(), desired);
+        }
+        return capacity.current() >= desired;
+    }
+
+    /** Waits {@code d}; true when the run was aborted meanwhile. */
+    private boolean waitOrAbort(Duration d) {
+        try {
+            return aborted.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private String describeLoad() {
+        if (scenario.load() == null) {
+            return "no load";
+        }
+        return scenario.load().simulation() != null ? "Simulation " + scenario.load().simulation() + " for " + scenario.load().duration().toSeconds() + "s"
+                : scenario.load().rps() + " req/s for " + scenario.load().duration().toSeconds() + "s";
+    }
+
+    private void scheduleSteps(SpotSim sim, ScheduledExecutorService schedule, Instant loadStart) {
+        List<InterruptionSpec> all = scenario.interruptions();
+        for (int i = 0; i < all.size(); i++) {
+            int index = i;
+            InterruptionSpec step = all.get(i);
+            long delay = Math.max(0, Duration.between(clock.instant(), loadStart.plus(step.at())).toMillis());
+            schedule.schedule(() -> play(sim, index, step), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void play(SpotSim sim, int index, InterruptionSpec step) {
+        if (isAborted()) {
+            return;
+        }
+        Instant now = clock.instant();
+        InterruptRequest request = new InterruptRequest(InterruptionAction.parse(step.action()), step.notice(), Duration.ZERO, step.rebalanceLead());
+        List<Interruption> hit;
+        List<String> ids;
+        String description;
+        try {
+            if (step.reclaim() != null) {
+                hit = sim.fleet().reclaimPool(step.reclaim().pool(), request, step.reclaim().restoreAfter());
+                ids = hit.stream().map(Interruption::instanceId).toList();
+                description = "reclaim " + step.reclaim().pool() + ": " + hit.size() + " instance(s)";
+            } else {
+                hit = sim.fleet().interruptSelected(step.select(), request, options.seed() + index);
+                ids = hit.stream().map(Interruption::instanceId).toList();
+                description = step.action() + " " + hit.size() + " instance(s), notice " + step.notice().toSeconds() + "s"
+                        + (step.rebalanceLead().isZero() ? "" : ", rebalance " + step.rebalanceLead().toSeconds() + "s earlier");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("interruptions[{}] hit nothing: {}", index, e.getMessage());
+            steps.add(new StepResult(index, now, "interruptions[" + index + "]: " + e.getMessage(), List.of(), null, null));
+            ownTimeline.add(new TimelineEntry(now, "step", null, "interruptions[" + index + "] hit nothing: " + e.getMessage()));
+            return;
+        }
+        Instant firstSignal = hit.stream().map(h -> h.rebalanceTime() != null ? h.rebalanceTime() : h.noticeTime())
+                .min(Comparator.naturalOrder()).orElse(null);
+        Instant lastAction = hit.stream().map(Interruption::actionTime).max(Comparator.naturalOrder()).orElse(null);
+        steps.add(new StepResult(index, now, description, ids, firstSignal, lastAction));
+        ownTimeline.add(new TimelineEntry(now, step.reclaim() != null ? "reclaim" : "step", null,
+                "interruptions[" + index + "]: " + description + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")")));
+        progress().step(index, description);
+    }
+
+    private Thread startLoad(SpotSim sim, Instant loadStart) {
+        if (scenario.load() == null) {
+            return null;
+        }
+        LoadDriver driver = loads.create(scenario.load(), URI.create(sim.balancerUrl()), options.runDir().resolve("gatling"), requests);
+        load = driver;
+        if (isAborted()) {
+            driver.stop();
+        }
+        Thread t = new Thread(() -> {
+            try {
+                driver.run();
+            } catch (RuntimeException e) {
+                LOG.error("the load failed: {}", e.getMessage());
+                ownTimeline.add(new TimelineEntry(clock.instant(), "load-failed", null, e.getMessage()));
+            }
+            ownTimeline.add(new TimelineEntry(clock.instant(), "load-end", null, requests.count() + " requests"));
+        }, "spotsim-load");
+        t.start();
+        return t;
+    }
+
+    /**
+     * Until the load is over, every step has played and acted, and capacity is back (or the
+     * recovery bound passed); progress every second.
+     */
+    private void waitForTheEnd(Thread loadThread, CapacityWatch capacity, int desired, Instant loadStart) {
+        Instant lastStepAt = loadStart.plus(scenario.interruptions().stream().map(InterruptionSpec::at).max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO));
+        while (!waitOrAbort(Duration.ofSeconds(1))) {
+            Instant now = clock.instant();
+            progress().tick(now, loadStart, livePhase(now, capacity, desired), capacity.current(), desired, requests, steps.size(),
+                    scenario.interruptions().size());
+            boolean loadOver = loadThread == null || !loadThread.isAlive();
+            boolean allPlayed = steps.size() == scenario.interruptions().size() && !now.isBefore(lastStepAt);
+            Instant lastAction = steps.stream().map(StepResult::lastAction).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            boolean acted = lastAction == null || now.isAfter(lastAction);
+            boolean recovered = lastAction == null || capacity.firstAtLeast(desired, lastAction) != null;
+            boolean gaveUp = lastAction != null && now.isAfter(lastAction.plus(scenario.recovery().timeout()));
+            if (loadOver && allPlayed && acted && (recovered || gaveUp)) {
+                if (!recovered) {
+                    ownTimeline.add(new TimelineEntry(now, "recovery-gave-up", null, "capacity " + capacity.current() + " of " + desired
+                            + " after " + scenario.recovery().timeout().toSeconds() + "s"));
+                }
+                return;
+            }
+        }
+    }
+
+    private String livePhase(Instant now, CapacityWatch capacity, int desired) {
+        for (StepResult s : steps) {
+            if (s.firstSignal() != null && !now.isBefore(s.firstSignal()) && now.isBefore(s.lastAction())) {
+                return Phases.INTERRUPTED;
+            }
+        }
+        boolean afterAnAction = steps.stream().anyMatch(s -> s.lastAction() != null && now.isAfter(s.lastAction()));
+        return afterAnAction && capacity.current() < desired ? Phases.RECOVERING : Phases.STEADY;
+    }
+
+    private void stopLoad(Thread loadThread) {
+        LoadDriver l = load;
+        if (l != null && loadThread != null && loadThread.isAlive()) {
+            l.stop();
+        }
+        if (loadThread != null) {
+            try {
+                loadThread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A run that cannot reach a verdict; a null message means it was aborted. */
+    static final class NoVerdictException extends RuntimeException {
+        NoVerdictException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.spotsim.cli.run;
+
+import dev.spotsim.reports.record.Measures;
+import dev.spotsim.reports.record.PhaseStats;
+import dev.spotsim.reports.record.RunRecord;
+import dev.spotsim.reports.record.SecondSample;
+import dev.spotsim.reports.record.SloResult;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.WorkloadDrain;
+import dev.spotsim.reports.slo.SloEvaluator;
+import dev.spotsim.scenarios.model.Scenario;
+import dev.spotsim.simulator.platform.TaskRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns what a local run saw (tasks, platform timeline, requests, capacity, played steps) into its {@link RunRecord}. */
+final class RecordAssembler {
+    /** Platform timeline kinds renamed to the record's words. */
+    private static final Map<String, String> KINDS = Map.of("killed", "kill", "task-started", "task-start");
+
+    private final Scenario scenario;
+    private final String runId;
+    private final long seed;
+    private final Instant startedAt;
+    private final RequestLog requests;
+    private List<TaskRecord> tasks = List.of();
+    private List<dev.spotsim.simulator.platform.TimelineEntry> platformTimeline = List.of();
+
+    RecordAssembler(Scenario scenario, String runId, long seed, Instant startedAt, RequestLog requests) {
+        this.scenario = scenario;
+        this.runId = runId;
+        this.seed = seed;
+        this.startedAt = startedAt;
+        this.requests = requests;
+    }
+
+    void platform(List<TaskRecord> tasks, List<dev.spotsim.simulator.platform.TimelineEntry> timeline) {
+        this.tasks = List.copyOf(tasks);
+        this.platformTimeline = List.copyOf(timeline);
+    }
+
+    RunRecord build(String outcome, String error, Instant endedAt, Instant loadStart, CapacityWatch capacity, int desired,
+                    List<StepResult> steps, List<TimelineEntry> own) {
+        List<WorkloadDrain> workloads = tasks.stream().filter(t -> t.notice() != null).map(RecordAssembler::drain).toList();
+        Phases phases = new Phases();
+        Duration recovery = recovery(steps, capacity, desired, endedAt, phases);
+        List<SecondSample> seconds = List.of();
+        int minHealthy = desired;
+        if (loadStart != null && capacity != null) {
+            int n = (int) Math.max(1, (Duration.between(loadStart, endedAt).toMillis() + 999) / 1000);
+            seconds = requests.seconds(loadStart, n, i -> capacity.at(loadStart.plusSeconds(i + 1L).minusMillis(1)), desired,
+                    i -> phases.at(loadStart.plusSeconds(i)));
+            minHealthy = capacity.minSince(loadStart);
+        }
+        Measures measures = new Measures(
+                workloads.stream().map(WorkloadDrain::detectionLatency).filter(Objects::nonNull).toList(),
+                workloads.stream().map(WorkloadDrain::drainTime).filter(Objects::nonNull).toList(),
+                (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(),
+                phaseStats(phases, seconds), requests.stats(e -> true, seconds.size()), recovery, minHealthy, desired);
+        List<SloResult> slos = SloEvaluator.evaluate(scenario.parsedSlos(), measures);
+        int exitCode = !outcome.equals("completed") ? 1 : slos.stream().allMatch(SloResult::holds) ? 0 : 2;
+        return new RunRecord(runId, scenario.name(), "local", seed, startedAt, endedAt, outcome, error, timeline(own), workloads, seconds,
+                measures, slos, exitCode);
+    }
+
+    private static WorkloadDrain drain(TaskRecord t) {
+        return new WorkloadDrain(t.taskId(), t.instanceId(), t.lane(), t.notice(), t.detected(), t.deregistered(), t.sigterm(),
+                t.killed() == null ? t.exited() : null, t.killed(), t.exitCode());
+    }
+
+    /**
+     * Per step that hit something: interrupted from its first signal to its last action, recovering
+     * from there until healthy capacity is back. The longest recovery; null when one never came back.
+     */
+    private static Duration recovery(List<StepResult> steps, CapacityWatch capacity, int desired, Instant endedAt, Phases phases) {
+        Duration longest = Duration.ZERO;
+        boolean never = false;
+        for (StepResult s : steps) {
+            if (!s.hitSomething()) {
+                continue;
+            }
+            phases.interrupted(s.firstSignal(), s.lastAction());
+            Instant back = capacity == null ? null : capacity.firstAtLeast(desired, s.lastAction());
+            phases.recovering(s.lastAction(), back == null ? endedAt : back);
+            if (back == null) {
+                never = true;
+            } else if (Duration.between(s.lastAction(), back).compareTo(longest) > 0) {
+                longest = Duration.between(s.lastAction(), back);
+            }
+        }
+        return never ? null : longest;
+    }
+
+    private Map<String, PhaseStats> phaseStats(Phases phases, List<SecondSample> seconds) {
+        Map<String, PhaseStats> out = new LinkedHashMap<>();
+        for (String phase : List.of(Phases.STEADY, Phases.INTERRUPTED, Phases.RECOVERING)) {
+            long inPhase = seconds.stream().filter(s -> s.phase().equals(phase)).count();
+            out.put(phase, requests.stats(e -> phases.at(Instant.ofEpochMilli(e.startMillis())).equals(phase), inPhase));
+        }
+        return out;
+    }
+
+    private List<TimelineEntry> timeline(List<TimelineEntry> own) {
+        List<TimelineEntry> all = new ArrayList<>(own);
+        platformTimeline.forEach(e -> all.add(new TimelineEntry(e.at(), KINDS.getOrDefault(e.kind(), e.kind()), e.instanceId(), e.detail())));
+        for (TaskRecord t : tasks) {
+            if (t.deregistered() != null) {
+                all.add(new TimelineEntry(t.deregistered(), "deregistered", t.instanceId(), t.taskId()));
+            }
+            if (t.notice() != null && t.exited() != null && t.killed() == null) {
+                all.add(new TimelineEntry(t.exited(), "exit", t.instanceId(), t.taskId() + " exited " + t.exitCode()));
+            }
+        }
+        all.sort(Comparator.comparing(TimelineEntry::at));
+        return all;
+    }
+}
