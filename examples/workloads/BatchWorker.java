@@ -50,10 +50,15 @@ public class BatchWorker {
         }
         // SIGTERM (the JVM then exits with 143): save where we are, so a restart resumes rather than redoes.
         // The item in progress is not counted, so it is redone; items should be idempotent.
+        // The hook and the loop take turns on the checkpoint: once the hook saved, no later item is recorded,
+        // so the log's "checkpoint at item N" is what the file holds.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!exiting.get()) {
-                save();
-                log("SIGTERM: checkpoint at item " + next.get());
+            synchronized (BatchWorker.class) {
+                if (!exiting.get()) {
+                    exiting.set(true);
+                    save();
+                    log("SIGTERM: checkpoint at item " + next.get());
+                }
             }
         }));
         String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
@@ -70,12 +75,19 @@ public class BatchWorker {
                 System.exit(0);
             }
             Thread.sleep(itemMillis);
-            next.incrementAndGet();
-            save();
-            log("item " + next.get() + " of " + items + " done");
+            synchronized (BatchWorker.class) {
+                if (exiting.get()) {
+                    return;
+                }
+                next.incrementAndGet();
+                save();
+                log("item " + next.get() + " of " + items + " done");
+            }
+        }
+        synchronized (BatchWorker.class) {
+            exiting.set(true);
         }
         log("done");
-        exiting.set(true);
         System.exit(0); // the health server's threads would otherwise keep the JVM alive
     }
 

@@ -2,6 +2,8 @@
 // notice (IMDSv2), and on a notice or SIGTERM it fails its health check, keeps serving for a grace
 // period so the load balancer takes it out, finishes in-flight requests, and exits.
 // Run: PORT=8080 AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:1338 java DrainAwareService.java
+// Knobs: POLL_MS (IMDS poll, 1000), DRAIN_GRACE_MS (2000), DRAIN_TIMEOUT_MS (10000), WORK_MS (20),
+// WATCH_IMDS=false (rely on the platform's SIGTERM only, as a pod behind the termination handler would).
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -62,7 +64,9 @@ public class DrainAwareService {
         // JVM killed by a signal does; only the IMDS path below exits with 0.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, "SIGTERM")));
         String endpoint = System.getenv("AWS_EC2_METADATA_SERVICE_ENDPOINT");
-        if (endpoint != null && !endpoint.isBlank()) {
+        if ("false".equalsIgnoreCase(System.getenv("WATCH_IMDS"))) {
+            log("WATCH_IMDS=false: relying on the platform's SIGTERM");
+        } else if (endpoint != null && !endpoint.isBlank()) {
             Thread watcher = new Thread(() -> watchImds(endpoint, server), "imds-watcher");
             watcher.setDaemon(true);
             watcher.start();

@@ -16,8 +16,13 @@ class DrainLanesEndToEndTest {
     private static final String FAST_LB = "{deregistrationDelay: 2s, targetTimeout: 5s}";
     private static final String FAST_HEALTH = "healthCheck: {path: /health, interval: 500ms, timeout: 400ms, healthyThreshold: 2, unhealthyThreshold: 2}";
 
+    /**
+     * The task on {@code instanceId} that got the notice (on a busy machine a slow first task may have
+     * failed its health checks and been replaced before the interruption), else the first one there.
+     */
     private static TaskRecord only(List<TaskRecord> tasks, String instanceId) {
-        return tasks.stream().filter(t -> t.instanceId().equals(instanceId)).findFirst().orElseThrow();
+        List<TaskRecord> there = tasks.stream().filter(t -> t.instanceId().equals(instanceId)).toList();
+        return there.stream().filter(t -> t.notice() != null).findFirst().orElseGet(() -> there.get(0));
     }
 
     @Test
@@ -25,7 +30,7 @@ class DrainLanesEndToEndTest {
         String workload = """
                 lane: ecs-ec2
                 command: "%s"
-                env: {DRAIN_GRACE_MS: "300", POLL_MS: "600000"}
+                env: {DRAIN_GRACE_MS: "300", WATCH_IMDS: "false"}
                 stopTimeout: 10s
                 %s
                 """.formatted(PlatformFixture.java("DrainAwareService.java"), FAST_HEALTH);
@@ -104,7 +109,7 @@ class DrainLanesEndToEndTest {
         String workload = """
                 lane: eks-nth
                 command: "%s"
-                env: {DRAIN_GRACE_MS: "200", POLL_MS: "600000"}
+                env: {DRAIN_GRACE_MS: "200", WATCH_IMDS: "false"}
                 preStop: {sleep: 1s}
                 terminationGracePeriod: 8s
                 %s
@@ -115,6 +120,7 @@ class DrainLanesEndToEndTest {
             f.sim.interrupt(victim.instanceId(), new InterruptRequest(null, Duration.ofSeconds(30), null, null));
             await().atMost(Duration.ofSeconds(20)).until(() -> only(f.platform.tasks(), victim.instanceId()).exited() != null);
             TaskRecord t = only(f.platform.tasks(), victim.instanceId());
+            assertThat(t.detected()).as("%s %s", f.platform.tasks(), f.platform.timeline()).isNotNull();
             assertThat(Duration.between(t.notice(), t.detected())).as("within one 2 s poll").isLessThanOrEqualTo(Duration.ofMillis(2100));
             assertThat(Duration.between(t.detected(), t.sigterm())).as("after the 1 s preStop").isBetween(Duration.ofMillis(950), Duration.ofSeconds(3));
             assertThat(t.deregistered()).isBefore(t.sigterm());
