@@ -10,7 +10,8 @@ import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.pattern.EventPattern;
-import dev.spotsim.simulator.events.sink.WebhookSink;
+import dev.spotsim.simulator.events.sink.SinkConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.simulator.fleet.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
@@ -39,6 +40,13 @@ public class FleetBench {
         stateChangeToWebhook(samples);
         simultaneous(1000);
         bigFleet(1000, 10_000);
+    }
+
+    /** A webhook sink for the interruption warnings only, retrying from 50 ms up to 1 s. */
+    static SinkConfig warningsTo(String hook) throws Exception {
+        return new SinkConfig("webhook", "bench", hook, null, null, null,
+                new ObjectMapper().readTree("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}"), null,
+                Duration.ofMillis(50), Duration.ofSeconds(1));
     }
 
     static GroupSpec group(int desired) {
@@ -103,8 +111,7 @@ public class FleetBench {
         HttpServer recv = receiver(arrivals, new AtomicInteger());
         String hook = "http://127.0.0.1:" + recv.getAddress().getPort() + "/hook";
         try (SpotSim sim = SpotSim.builder().group(group(samples))
-                .eventSink(new WebhookSink("bench", URI.create(hook), Duration.ofMillis(50), Duration.ofSeconds(1)),
-                        EventPattern.parse("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}")).start()) {
+                .eventSinks(List.of(warningsTo(hook))).start()) {
             double[] post = new double[samples];
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
@@ -143,8 +150,7 @@ public class FleetBench {
         String hook = "http://127.0.0.1:" + recv.getAddress().getPort() + "/hook";
         java.nio.file.Path journal = java.nio.file.Files.createTempFile("spotsim-bench", ".jsonl");
         try (SpotSim sim = SpotSim.builder().group(group(n)).eventJournal(journal)
-                .eventSink(new WebhookSink("bench", URI.create(hook), Duration.ofMillis(50), Duration.ofSeconds(1)),
-                        EventPattern.parse("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}")).start()) {
+                .eventSinks(List.of(warningsTo(hook))).start()) {
             var at = java.time.Instant.now().plusMillis(500);
             sim.fleet().scheduleInterruption(at, Selection.everything(), InterruptRequest.awsDefault(), 1);
             long atNanos = System.nanoTime() + Duration.between(java.time.Instant.now(), at).toNanos();
