@@ -66,6 +66,10 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
 
     /** A plausible, deterministic identity for the {@code index}-th simulated instance. */
     public static InstanceIdentity generated(int index, String instanceType, String availabilityZone, String lifecycle) {
+        if (availabilityZone == null || !AZ.matcher(availabilityZone).matches()) {
+            // Checked here too: the region is cut from the zone before the constructor could say what is wrong.
+            throw new IllegalArgumentException("availabilityZone: expected a zone like us-east-1a, got \"" + availabilityZone + "\"");
+        }
         String region = availabilityZone.substring(0, availabilityZone.length() - 1);
         long n = 0x0a1b2c3d4e5f6000L + index;
         String privateIp = "10.0." + ((index / 250) % 250) + "." + (index % 250 + 4);
