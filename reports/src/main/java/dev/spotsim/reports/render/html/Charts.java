@@ -81,6 +81,11 @@ public final class Charts {
         double top = buckets.stream().mapToDouble(Bucket::failurePercent).filter(v -> !Double.isNaN(v)).max().orElse(0);
         TimeChart c = new TimeChart("errors", "Failed requests in percent, by cause", span, Scale.niceMax(top * 1.1, 1, 4),
                 v -> Html.num(v, 2) + "%", bands);
+        // One path per cause (a sub-path per bar) rather than a rect per bar: an hour of errors stays tens of KB.
+        StringBuilder[] bars = new StringBuilder[causes.size()];
+        for (int i = 0; i < bars.length; i++) {
+            bars[i] = new StringBuilder();
+        }
         for (Bucket b : buckets) {
             double x0 = c.x().at(b.from());
             double width = c.x().at(b.to()) - x0;
@@ -89,12 +94,17 @@ public final class Charts {
             for (int i = 0; i < causes.size(); i++) {
                 double share = causeShare(b, causes.get(i));
                 if (share > 0) {
-                    double y0 = c.yAt(level);
+                    double bottom = c.yAt(level);
                     level += share;
-                    c.svg().rect(x0 + gap / 2, c.yAt(level), width - gap, y0 - c.yAt(level), "bar cause-" + Math.min(i, CAUSE_COLOURS - 1),
-                            causes.get(i) + ": " + Html.num(share, 2) + "% at " + Scale.timeLabel(b.from(), span));
+                    bars[i].append('M').append(Html.px(x0 + gap / 2)).append(',').append(Html.px(c.yAt(level))).append('h')
+                            .append(Html.px(width - gap)).append('V').append(Html.px(bottom)).append('h').append(Html.px(gap - width)).append('Z');
                 }
             }
+        }
+        Map<String, Long> totals = causeTotals();
+        for (int i = 0; i < causes.size(); i++) {
+            c.svg().path(bars[i].toString(), "bar cause-" + Math.min(i, CAUSE_COLOURS - 1),
+                    causes.get(i) + ": " + totals.get(causes.get(i)) + " failed requests");
         }
         if (anyRequests && causes.isEmpty()) {
             c.note("no failed requests");
@@ -103,7 +113,6 @@ public final class Charts {
         }
         noSamplesNote(c);
         StringBuilder legend = new StringBuilder();
-        Map<String, Long> totals = causeTotals();
         for (int i = 0; i < causes.size(); i++) {
             legend.append(Legend.box("cause-" + Math.min(i, CAUSE_COLOURS - 1), causes.get(i) + " (" + totals.get(causes.get(i)) + ")"));
         }

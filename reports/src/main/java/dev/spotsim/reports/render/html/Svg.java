@@ -83,29 +83,49 @@ public final class Svg {
     public static final class PathData {
         private final StringBuilder d = new StringBuilder();
         private boolean penDown;
+        private double lastY = Double.NaN;
+        private double heldTo = Double.NaN;
 
         /** Adds a point; NaN in {@code y} breaks the line. */
         public PathData to(double x, double y) {
+            flush();
             if (Double.isNaN(y)) {
                 penDown = false;
                 return this;
             }
             d.append(penDown ? 'L' : 'M').append(px(x)).append(',').append(px(y));
             penDown = true;
+            lastY = y;
             return this;
         }
 
-        /** A level held from {@code fromX} to {@code toX}, for step lines (capacity keeps its value through the second). */
+        /**
+         * A level held from {@code fromX} to {@code toX}, for step lines (capacity keeps its value
+         * through the second). A level that continues the previous one only extends it, so a flat
+         * hour costs one segment, not 600.
+         */
         public PathData hold(double fromX, double toX, double y) {
+            if (penDown && y == lastY && fromX == heldTo) {
+                heldTo = toX;
+                return this;
+            }
             to(fromX, y);
             if (penDown) {
-                d.append('H').append(px(toX));
+                heldTo = toX;
             }
             return this;
         }
 
         public String build() {
+            flush();
             return d.toString();
+        }
+
+        private void flush() {
+            if (!Double.isNaN(heldTo)) {
+                d.append('H').append(px(heldTo));
+                heldTo = Double.NaN;
+            }
         }
     }
 }

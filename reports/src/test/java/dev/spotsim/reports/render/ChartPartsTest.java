@@ -6,12 +6,14 @@ import dev.spotsim.reports.record.SecondSample;
 import dev.spotsim.reports.render.html.Buckets;
 import dev.spotsim.reports.render.html.Buckets.Bucket;
 import dev.spotsim.reports.render.html.Scale;
+import dev.spotsim.reports.render.html.Svg.PathData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class BucketsTest {
+/** The pieces the charts are drawn from: buckets, scales and path data. */
+class ChartPartsTest {
     @Test
     void shortRunsKeepOneBucketPerSecond() {
         assertThat(Buckets.width(599)).isEqualTo(1);
@@ -56,5 +58,13 @@ class BucketsTest {
         assertThat(Scale.timeLabel(120, 120)).isEqualTo("120s");
         assertThat(Scale.timeLabel(125, 3600)).isEqualTo("2:05");
         assertThat(Scale.timeLabel(3725, 7200)).isEqualTo("1:02:05");
+    }
+
+    @Test
+    void aLevelThatContinuesIsOneSegmentAndAGapLiftsThePen() {
+        PathData steps = new PathData().hold(0, 10, 5).hold(10, 20, 5).hold(20, 30, 3).to(0, Double.NaN).hold(40, 50, 3);
+        assertThat(steps.build()).isEqualTo("M0,5H20L20,3H30M40,3H50");
+        PathData line = new PathData().to(0, 1).to(1, 2).to(2, Double.NaN).to(3, 4);
+        assertThat(line.build()).isEqualTo("M0,1L1,2M3,4");
     }
 }
