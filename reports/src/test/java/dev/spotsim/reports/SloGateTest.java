@@ -80,7 +80,8 @@ class SloGateTest {
     void recordFilesAreWrittenWhole(@TempDir Path dir) throws Exception {
         var m = Runs.measures(List.of(Duration.ofSeconds(20)), 0, 0, Duration.ofSeconds(30));
         RecordFiles.write(dir, Runs.run(m, SloEvaluator.evaluate(slos, m), 0));
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "seconds.csv", "junit.xml", "summary.md");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("run.json", "seconds.csv", "junit.xml", "summary.md",
+                "report.html");
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"startedAt\" : \"2026-01-01T12:00:00Z\"", "\"drainTimes\" : [ \"PT20S\" ]");
         assertThat(Files.readAllLines(dir.resolve("seconds.csv"))).containsExactly(
                 "second,phase,requests,failures,p50_ms,p95_ms,p99_ms,healthy_capacity,desired_capacity,failures_502",

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * Writes a run's record into its directory: {@code run.json}, {@code seconds.csv}, {@code junit.xml},
- * {@code summary.md}. Each file is written to a temporary name and moved into place, so a reader
+ * {@code summary.md}, {@code report.html}. Each file is written to a temporary name and moved into place, so a reader
  * (or a Ctrl-C) never sees half a file.
  */
 public final class RecordFiles {
@@ -41,6 +41,7 @@ public final class RecordFiles {
             atomically(dir.resolve("seconds.csv"), secondsCsv(run));
             atomically(dir.resolve("junit.xml"), JunitXml.render(run));
             atomically(dir.resolve("summary.md"), MarkdownSummary.render(run));
+            atomically(dir.resolve("report.html"), HtmlReport.render(run));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run record into " + dir + ": " + e.getMessage(), e);
         }
