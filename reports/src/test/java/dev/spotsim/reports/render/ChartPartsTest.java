@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spotsim.reports.record.SecondSample;
 import dev.spotsim.reports.render.html.Buckets;
 import dev.spotsim.reports.render.html.Buckets.Bucket;
+import dev.spotsim.reports.render.html.Html;
 import dev.spotsim.reports.render.html.Scale;
 import dev.spotsim.reports.render.html.Svg.PathData;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ class ChartPartsTest {
         assertThat(Scale.timeLabel(120, 120)).isEqualTo("120s");
         assertThat(Scale.timeLabel(125, 3600)).isEqualTo("2:05");
         assertThat(Scale.timeLabel(3725, 7200)).isEqualTo("1:02:05");
+        assertThat(List.of(Html.num(120, 1), Html.num(2.5, 0), Html.num(0.25, 2), Html.num(-0.04, 1), Html.num(Double.NaN, 1)))
+                .containsExactly("120", "3", "0.25", "0", "–");
     }
 
     @Test

@@ -55,8 +55,8 @@ public final class Charts {
         TimeChart c = new TimeChart("capacity", "Healthy capacity against desired capacity", span, Scale.niceMax(top + 1, 4, 4),
                 v -> Html.num(v, 2), bands);
         c.labelBands(bands);
-        c.svg().path(steps(c, b -> b.desired()), "series desired", null);
-        c.svg().path(steps(c, b -> b.minHealthy()), "series healthy", null);
+        c.svg().path(series(c, b -> b.desired(), true), "series desired", null);
+        c.svg().path(series(c, b -> b.minHealthy(), true), "series healthy", null);
         noSamplesNote(c);
         String legend = Legend.line("healthy", "healthy targets") + Legend.line("desired", "desired capacity");
         return figure("capacity", "Healthy capacity", legend, widthNote("lowest healthy count of each"), c.finish(markers));
@@ -65,9 +65,7 @@ public final class Charts {
     String requests() {
         double top = buckets.stream().mapToDouble(Bucket::requestsPerSecond).max().orElse(0);
         TimeChart c = new TimeChart("requests", "Requests per second", span, Scale.niceMax(top * 1.1, 10, 4), v -> Html.num(v, 2), bands);
-        PathData line = new PathData();
-        buckets.forEach(b -> line.to(c.x().at(b.middle()), c.yAt(b.requestsPerSecond())));
-        c.svg().path(line.build(), "series requests", null);
+        c.svg().path(series(c, Bucket::requestsPerSecond, false), "series requests", null);
         if (!buckets.isEmpty() && !anyRequests) {
             c.note("no requests: the scenario had no load");
         }
@@ -123,9 +121,9 @@ public final class Charts {
         double top = buckets.stream().mapToDouble(Bucket::p99Millis).filter(v -> !Double.isNaN(v)).max().orElse(0);
         TimeChart c = new TimeChart("latency", "Latency percentiles in milliseconds", span, Scale.niceMax(top * 1.1, 10, 4),
                 v -> Html.num(v, 2) + " ms", bands);
-        c.svg().path(points(c, Bucket::p50Millis), "series p50", null);
-        c.svg().path(points(c, Bucket::p95Millis), "series p95", null);
-        c.svg().path(points(c, Bucket::p99Millis), "series p99", null);
+        c.svg().path(series(c, Bucket::p50Millis, false), "series p50", null);
+        c.svg().path(series(c, Bucket::p95Millis, false), "series p95", null);
+        c.svg().path(series(c, Bucket::p99Millis, false), "series p99", null);
         if (!buckets.isEmpty() && !anyRequests) {
             c.note("no requests: no latency");
         }
@@ -168,27 +166,23 @@ public final class Charts {
         return n * 100.0 / b.requests();
     }
 
-    private String steps(TimeChart c, ToDoubleFunction<Bucket> value) {
-        PathData d = new PathData();
-        long expectedFrom = Long.MIN_VALUE;
-        for (Bucket b : buckets) {
-            if (b.from() != expectedFrom) {
-                d.to(0, Double.NaN); // a missing bucket is a gap, not a flat line
-            }
-            d.hold(c.x().at(b.from()), c.x().at(b.to()), c.yAt(value.applyAsDouble(b)));
-            expectedFrom = b.to();
-        }
-        return d.build();
-    }
-
-    private String points(TimeChart c, ToDoubleFunction<Bucket> value) {
+    /**
+     * A series' path: {@code stepped} holds each bucket's level across its width (capacity), otherwise
+     * a point at each bucket's middle. A missing bucket is a gap, not a line across it.
+     */
+    private String series(TimeChart c, ToDoubleFunction<Bucket> value, boolean stepped) {
         PathData d = new PathData();
         long expectedFrom = Long.MIN_VALUE;
         for (Bucket b : buckets) {
             if (b.from() != expectedFrom) {
                 d.to(0, Double.NaN);
             }
-            d.to(c.x().at(b.middle()), c.yAt(value.applyAsDouble(b)));
+            double y = c.yAt(value.applyAsDouble(b));
+            if (stepped) {
+                d.hold(c.x().at(b.from()), c.x().at(b.to()), y);
+            } else {
+                d.to(c.x().at(b.middle()), y);
+            }
             expectedFrom = b.to();
         }
         return d.build();

@@ -4,6 +4,8 @@ import dev.spotsim.scenarios.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +54,8 @@ public final class Html {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "–";
         }
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (s.indexOf('.') >= 0) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s.equals("-0") ? "0" : s;
+        String s = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return s;
     }
 
     /** A coordinate for SVG: one decimal is finer than a pixel and keeps the file small. */

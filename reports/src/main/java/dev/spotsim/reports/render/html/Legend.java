@@ -8,10 +8,9 @@ public final class Legend {
     private Legend() {
     }
 
-    /** A line series (or a marker: pass {@code "marker marker-notice"}). */
-    public static String line(String cssClass, String label) {
-        return item("<line class=\"" + Html.esc(cssClass.contains(" ") ? cssClass : "series " + cssClass)
-                + "\" x1=\"1\" y1=\"6\" x2=\"23\" y2=\"6\"/>", label);
+    /** A line series, named by its class ({@code healthy}, {@code p99}). */
+    public static String line(String series, String label) {
+        return item("<line class=\"series " + Html.esc(series) + "\" x1=\"1\" y1=\"6\" x2=\"23\" y2=\"6\"/>", label);
     }
 
     /** A vertical marker line, drawn upright as in the charts. */
