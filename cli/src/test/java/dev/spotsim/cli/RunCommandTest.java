@@ -114,7 +114,7 @@ class RunCommandTest {
                 .replace("at: 3s", "at: 4m"));
         Path log = out.resolve("spotsim.log");
         child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.spotsim.cli.SpotsimCommand",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot"), "-cp", System.getProperty("java.class.path"), "dev.spotsim.cli.SpotsimCommand",
                 "run", scenario.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString(), "--progress", "1s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("capacity 2/2") || !child.isAlive());

@@ -61,7 +61,7 @@ public final class LocalRun {
     private volatile LoadDriver load;
 
     public LocalRun(Scenario scenario, String runId, Options options) {
-        this(scenario, runId, options, (a, b, c, d) -> { throw new UnsupportedOperationException("gatling pending"); });
+        this(scenario, runId, options, GatlingDriver::new);
     }
 
     LocalRun(Scenario scenario, String runId, Options options, LoadDriver.Factory loads) {
