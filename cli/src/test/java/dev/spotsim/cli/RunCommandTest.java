@@ -74,13 +74,23 @@ class RunCommandTest {
         }
     }
 
+    private static String logs(Path runDir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(runDir.resolve("logs"))) {
+            for (Path f : files.sorted().toList()) {
+                all.append("\n== ").append(f.getFileName()).append('\n').append(Files.readString(f));
+            }
+        }
+        return all.toString();
+    }
+
     @Test
     void aShortRunMeasuresTheDrainAndPasses() throws IOException {
         Path scenario = Files.writeString(out.resolve("short.yaml"), shortDrain());
         Cli r = Cli.run("run", scenario.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString(), "--quiet");
-        assertThat(r.exitCode).as(r.toString()).isZero();
-        assertThat(r.out).contains("short-drain: PASS", "report.html");
         Path dir = onlyRunDir(out.resolve("runs"));
+        assertThat(r.exitCode).as("%s%nrun.json: %s%nlogs: %s", r, Files.readString(dir.resolve("run.json")), logs(dir)).isZero();
+        assertThat(r.out).contains("short-drain: PASS", "report.html");
         JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
         assertThat(run.path("outcome").asText()).isEqualTo("completed");
         JsonNode drained = run.path("workloads").get(0);
@@ -117,7 +127,8 @@ class RunCommandTest {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot"), "-cp", System.getProperty("java.class.path"), "dev.spotsim.cli.SpotsimCommand",
                 "run", scenario.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString(), "--progress", "1s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("capacity 2/2") || !child.isAlive());
+        // Ctrl-C once the load has run a few seconds (the progress line counts seconds from the load's start).
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).matches("(?s).*\\[\\s*[3-9]s\\] .*") || !child.isAlive());
         List<ProcessHandle> workloads = child.descendants().toList();
         assertThat(workloads).as(Files.readString(log)).hasSizeGreaterThanOrEqualTo(2);
         new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
