@@ -174,7 +174,8 @@ public class FleetBench {
     static double[] startFleet(int n) throws Exception {
         System.gc();
         long t0 = System.nanoTime();
-        try (SpotSim sim = SpotSim.builder().group(group(n)).start()) {
+        // Consecutive ports below the ephemeral range (as serve --port does): 10,000 free-port picks would exhaust it.
+        try (SpotSim sim = SpotSim.builder().group(group(n)).imdsPort(20_000).start()) {
             double ms = (System.nanoTime() - t0) / 1e6;
             for (int i = 0; i < 3; i++) {
                 System.gc();

@@ -45,6 +45,21 @@ final class Phases {
         return phase;
     }
 
+    /** The phase of a stretch of time: interrupted if any of it is, else recovering if any of it is, else steady. */
+    synchronized String during(Instant from, Instant to) {
+        String phase = STEADY;
+        for (Window w : windows) {
+            boolean overlaps = w.from().isBefore(to) && (w.to() == null || w.to().isAfter(from));
+            if (overlaps && w.phase().equals(INTERRUPTED)) {
+                return INTERRUPTED;
+            }
+            if (overlaps) {
+                phase = RECOVERING;
+            }
+        }
+        return phase;
+    }
+
     synchronized List<Window> windows() {
         return List.copyOf(windows);
     }

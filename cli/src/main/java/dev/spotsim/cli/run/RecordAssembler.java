@@ -52,17 +52,19 @@ final class RecordAssembler {
         Duration recovery = recovery(steps, capacity, desired, endedAt, phases);
         List<SecondSample> seconds = List.of();
         int minHealthy = desired;
-        if (loadStart != null && capacity != null) {
-            int n = (int) Math.max(1, (Duration.between(loadStart, endedAt).toMillis() + 999) / 1000);
-            seconds = requests.seconds(loadStart, n, i -> capacity.at(loadStart.plusSeconds(i + 1L).minusMillis(1)), desired,
-                    i -> phases.at(loadStart.plusSeconds(i)));
-            minHealthy = capacity.minSince(loadStart);
+        if (capacity != null) {
+            // Second 0 is the run's start, as every other instant of the record counts from it; the start-up shows as such.
+            int n = (int) Math.max(1, (Duration.between(startedAt, endedAt).toMillis() + 999) / 1000);
+            seconds = requests.seconds(startedAt, n, i -> capacity.at(startedAt.plusSeconds(i + 1L).minusMillis(1)), desired,
+                    i -> phases.during(startedAt.plusSeconds(i), startedAt.plusSeconds(i + 1L)));
+            minHealthy = capacity.minSince(loadStart == null ? endedAt : loadStart);
         }
         Measures measures = new Measures(
                 workloads.stream().map(WorkloadDrain::detectionLatency).filter(Objects::nonNull).toList(),
                 workloads.stream().map(WorkloadDrain::drainTime).filter(Objects::nonNull).toList(),
                 (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(),
-                phaseStats(phases, seconds), requests.stats(e -> true, seconds.size()), recovery, minHealthy, desired);
+                phaseStats(phases, seconds, loadSecond(loadStart)), requests.stats(e -> true, seconds.size() - loadSecond(loadStart)),
+                recovery, minHealthy, desired);
         List<SloResult> slos = SloEvaluator.evaluate(scenario.parsedSlos(), measures);
         int exitCode = !outcome.equals("completed") ? 1 : slos.stream().allMatch(SloResult::holds) ? 0 : 2;
         return new RunRecord(runId, scenario.name(), "local", seed, startedAt, endedAt, outcome, error, timeline(own), workloads, seconds,
@@ -97,10 +99,15 @@ final class RecordAssembler {
         return never ? null : longest;
     }
 
-    private Map<String, PhaseStats> phaseStats(Phases phases, List<SecondSample> seconds) {
+    /** The first second of load (earlier seconds are the start-up, with no requests). */
+    private long loadSecond(Instant loadStart) {
+        return loadStart == null ? 0 : Duration.between(startedAt, loadStart).toSeconds();
+    }
+
+    private Map<String, PhaseStats> phaseStats(Phases phases, List<SecondSample> seconds, long loadSecond) {
         Map<String, PhaseStats> out = new LinkedHashMap<>();
         for (String phase : List.of(Phases.STEADY, Phases.INTERRUPTED, Phases.RECOVERING)) {
-            long inPhase = seconds.stream().filter(s -> s.phase().equals(phase)).count();
+            long inPhase = seconds.stream().filter(s -> s.phase().equals(phase) && s.second() >= loadSecond).count();
             out.put(phase, requests.stats(e -> phases.at(Instant.ofEpochMilli(e.startMillis())).equals(phase), inPhase));
         }
         return out;

@@ -26,7 +26,7 @@ public final class SloEvaluator {
         }
         boolean holds = slo.operator().holds(measured, slo.threshold());
         String text = Double.isInfinite(measured) ? "never"
-                : slo.isDuration() ? Durations.format(Duration.ofMillis(Math.round(measured * 1000))) : number(measured);
+                : slo.isDuration() ? seconds(measured) : number(measured);
         String message = slo.key() + " = " + text + (holds ? ", within " : ", expected ") + condition;
         return new SloResult(slo.key(), condition, measured, text, holds, message);
     }
@@ -83,5 +83,14 @@ public final class SloEvaluator {
             return "never";
         }
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+    }
+
+    /** "1.4s" under a minute (drains are read to a tenth of a second), "2m5s" above. */
+    static String seconds(double value) {
+        if (value < 60) {
+            String text = String.format(java.util.Locale.ROOT, "%.1f", value);
+            return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "s";
+        }
+        return Durations.format(Duration.ofSeconds(Math.round(value)));
     }
 }

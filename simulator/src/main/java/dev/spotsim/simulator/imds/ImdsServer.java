@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -56,11 +57,13 @@ public final class ImdsServer implements AutoCloseable {
         return e == null ? Future.failedFuture(new IllegalArgumentException("no instance " + instanceId)) : e.firstListen.map(v -> e.port);
     }
 
+    private final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+
     private void open(String instanceId) {
         int port;
         try {
             // Choose the port now, so it is known (control API, workloads' env) before the listen completes.
-            port = basePort == 0 ? freePort(host) : basePort + nextOffset.getAndIncrement();
+            port = basePort == 0 ? unusedFreePort() : basePort + nextOffset.getAndIncrement();
         } catch (IOException e) {
             LOG.error("no free port for the metadata endpoint of {}: {}", instanceId, e.getMessage());
             return;
@@ -101,6 +104,20 @@ public final class ImdsServer implements AutoCloseable {
     /** A pending instance is booting and already has its metadata service; a gone or stopped one has none. */
     private static boolean answers(InstanceState state) {
         return state.isUp() || state == InstanceState.PENDING;
+    }
+
+    /**
+     * A free port no endpoint was given yet: binding happens later, asynchronously, so the kernel
+     * may offer a port again before its first taker listens on it.
+     */
+    private int unusedFreePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort(host);
+            if (handedOut.add(port)) {
+                return port;
+            }
+        }
+        throw new IOException("the kernel kept offering ports already given to other instances");
     }
 
     private static int freePort(String host) throws IOException {
