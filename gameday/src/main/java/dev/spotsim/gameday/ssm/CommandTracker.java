@@ -88,7 +88,8 @@ public final class CommandTracker {
         Invocation before = latest.put(key(seen.commandId(), seen.instanceId()), seen);
         if (before == null || before.status() != seen.status()) {
             String details = seen.statusDetails() == null || seen.statusDetails().equals(seen.status().wireName()) ? "" : " (" + seen.statusDetails() + ")";
-            String exit = seen.responseCode() == null || !seen.status().isFinal() ? "" : ", exit " + seen.responseCode();
+            // SSM reports -1 when the script did not run to its end.
+            String exit = seen.responseCode() == null || seen.responseCode() < 0 || !seen.status().isFinal() ? "" : ", exit " + seen.responseCode();
             changes.add(new TimelineEvent(at, "command", seen.instanceId(), seen.commandId() + ": "
                     + (before == null ? "?" : before.status().wireName()) + " -> " + seen.status().wireName() + details + exit));
         }

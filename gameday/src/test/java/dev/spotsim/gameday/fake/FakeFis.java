@@ -107,7 +107,9 @@ public final class FakeFis {
             template.path("targets").forEach(t -> t.path("resourceArns").forEach(a -> e.instanceIds.add(a.asText().replaceAll(".*instance/", ""))));
             e.duration = Duration.parse(template.path("actions").elements().next().path("parameters").path("durationBeforeInterruption").asText());
             experiments.put(e.id, e);
-            return Wire.restJson(200, experiment(e, now));
+            String started = experiment(e, now);
+            e.gets++;
+            return Wire.restJson(200, started);
         }
         if (path.startsWith("/experiments/")) {
             Exp e = experiments.get(path.substring("/experiments/".length()));
