@@ -163,10 +163,13 @@ public final class GamedayRun {
         capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
     }
 
-    /** Recovered: every interrupted instance has left "running" and the group runs as many instances as at the start. */
+    /**
+     * Recovered: every step settled, every interrupted instance has left "running" and the group runs as
+     * many instances as at the start. Measured from the last interruption, at poll resolution.
+     */
     private void watchRecovery(Instant now) {
         Instant last = lastInterruption();
-        if (recoveryTime != null || last == null || now.isBefore(last)) {
+        if (recoveryTime != null || last == null || now.isBefore(last) || !steps.stream().allMatch(StepRunner::settled)) {
             return;
         }
         boolean allDown = steps.stream().filter(StepRunner::interrupted).flatMap(s -> s.instanceIds().stream())
