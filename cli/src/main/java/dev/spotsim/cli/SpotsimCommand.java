@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
+                dev.spotsim.cli.gameday.GamedayCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {

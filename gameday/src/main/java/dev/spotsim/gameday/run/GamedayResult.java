@@ -1,8 +1,10 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.gameday.Redactor;
 import dev.spotsim.gameday.TimelineEvent;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.ssm.Invocation;
+import dev.spotsim.gameday.ssm.LoadCommand;
 import dev.spotsim.gameday.ssm.LoadSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,23 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
 
     /** The stop condition that broke: its key, condition and the value measured. */
     public record BrokenGuard(String key, String condition, double measured) {
+    }
+
+    /** A copy fit to print or store: secrets masked in command lines, command output and the timeline. */
+    public GamedayResult redacted() {
+        List<TimelineEvent> events = timeline.stream().map(e -> new TimelineEvent(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
+        List<Invocation> outputs = invocations.stream().map(i -> new Invocation(i.commandId(), i.instanceId(), i.status(), i.statusDetails(),
+                i.responseCode(), Redactor.redact(i.stdout()), Redactor.redact(i.stderr()), i.stdoutCapped(), i.stderrCapped(),
+                i.executionStart(), i.executionEnd())).toList();
+        LoadCommand command = plan.loadCommand() == null ? null : new LoadCommand(plan.loadCommand().comment(),
+                plan.loadCommand().commands().stream().map(Redactor::redact).toList(), plan.loadCommand().workingDirectory(),
+                plan.loadCommand().executionTimeout(), plan.loadCommand().deliveryTimeout());
+        GamedayPlan p = new GamedayPlan(plan.runId(), plan.scenario(), plan.region(), plan.group(), plan.groupInstances(), plan.spotCandidates(),
+                plan.maxInstances(), plan.maxPercent(), plan.steps(), plan.generatorSelector(), plan.loadGenerators(), command,
+                plan.stopConditions(), plan.stopAlarms(), plan.pollInterval(), plan.recoveryTimeout(), plan.loadDuration(), plan.deadline(),
+                plan.notes());
+        return new GamedayResult(p, startedAt, loadStartedAt, endedAt, outcome, Redactor.redact(reason), events, steps, outputs, capacity,
+                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems);
     }
 
     /** The lowest running capacity seen. */
