@@ -1,5 +1,6 @@
 package dev.spotsim.gameday.ec2;
 
+import dev.spotsim.gameday.Batches;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 public final class Ec2Targets {
     /** DescribeInstances pages hold 5..1000 instances. */
     static final int PAGE_SIZE = 1000;
+    static final int IDS_PER_FILTER = 200;
     private static final Comparator<Ec2Instance> LAUNCH_ORDER = Comparator.comparing(Ec2Instance::launchTime,
             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Ec2Instance::instanceId);
 
@@ -54,14 +56,17 @@ public final class Ec2Targets {
 
     /** Those of {@code ids} that are still running Spot Instances of the group: what may be interrupted now. */
     public List<Ec2Instance> stillTargetable(TagSelector group, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Ec2Instance> still = new ArrayList<>();
+        // A few hundred values per filter is what EC2 takes comfortably; a step names few instances anyway.
+        for (List<String> batch : Batches.of(List.copyOf(ids), IDS_PER_FILTER)) {
+            List<Filter> filters = new ArrayList<>(group.filters());
+            filters.add(TagSelector.filter("instance-id", batch.toArray(String[]::new)));
+            filters.add(TagSelector.filter("instance-lifecycle", "spot"));
+            filters.add(TagSelector.filter("instance-state-name", "running"));
+            describe(filters).stream().filter(i -> batch.contains(i.instanceId()) && i.isSpot() && i.isRunning() && matches(group, i))
+                    .forEach(still::add);
         }
-        List<Filter> filters = new ArrayList<>(group.filters());
-        filters.add(TagSelector.filter("instance-id", ids.toArray(String[]::new)));
-        filters.add(TagSelector.filter("instance-lifecycle", "spot"));
-        filters.add(TagSelector.filter("instance-state-name", "running"));
-        return describe(filters).stream().filter(i -> ids.contains(i.instanceId()) && i.isSpot() && i.isRunning() && matches(group, i)).toList();
+        return still;
     }
 
     private List<Ec2Instance> describe(List<Filter> filters) {

@@ -1,5 +1,6 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.gameday.Redactor;
 import dev.spotsim.gameday.TimelineEvent;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Observer;
@@ -254,7 +255,7 @@ public final class GamedayRun {
 
     private void record(TimelineEvent event) {
         timeline.add(event);
-        LOG.info("{} {} {}", event.kind(), event.instanceId() == null ? "-" : event.instanceId(), event.detail());
+        LOG.info("{} {} {}", event.kind(), event.instanceId() == null ? "-" : event.instanceId(), Redactor.redact(event.detail()));
     }
 
     private static String number(double v) {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * Duration metrics take a duration threshold, the others a number.
  */
 public record Slo(String key, Metric metric, String stat, Phase phase, Operator operator, double threshold, boolean isDuration) {
-    private static final Pattern KEY = Pattern.compile("([A-Za-z]+)(?:\\.([a-z0-9]+))?(?:@([a-z]+))?");
+    private static final Pattern KEY = Pattern.compile("([A-Za-z]+)(?:\\.([A-Za-z0-9]+))?(?:@([a-z]+))?");
     private static final Pattern CONDITION = Pattern.compile("\\s*(<=|>=|==|!=|<|>)\\s*(\\S+)\\s*");
 
     /** What is measured, which statistics it has, and whether a phase can scope it. */

@@ -61,6 +61,14 @@ class GamedaySpecTest {
         assertThat(minimal.loadGenerators()).isNull();
     }
 
+    @Test
+    void guardsOnTheShareOfCapacityParse() {
+        // minPercent is healthyCapacity's second statistic: a camel-case statistic must parse.
+        GamedaySpec g = read(BASE + GAMEDAY.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.minPercent: \">= 50\"")).gameday();
+
+        assertThat(g.parsedStopConditions()).singleElement().satisfies(s -> assertThat(s.stat()).isEqualTo("minPercent"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "no targets|  targets: {tags: {Environment: staging}, autoScalingGroup: web-asg}|  targets: {}|gameday.targets|expected tags, autoScalingGroup or both",
