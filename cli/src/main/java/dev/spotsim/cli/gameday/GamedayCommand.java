@@ -84,7 +84,7 @@ public final class GamedayCommand implements Callable<Integer> {
     @Option(names = "--max-instances", paramLabel = "N", description = "Blast radius: interrupt at most N instances (replaces gameday.blastRadius.maxInstances).")
     Integer maxInstances;
 
-    @Option(names = "--max-percent", paramLabel = "P", description = "Blast radius: interrupt at most P% of the group's running instances (replaces gameday.blastRadius.maxPercent).")
+    @Option(names = "--max-percent", paramLabel = "P", description = "Blast radius: interrupt at most P%% of the group's running instances (replaces gameday.blastRadius.maxPercent).")
     Double maxPercent;
 
     @Option(names = "--fis-role-arn", paramLabel = "ARN", description = "The FIS experiment role (replaces gameday.fisRoleArn).")

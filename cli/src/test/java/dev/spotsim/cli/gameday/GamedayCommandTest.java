@@ -68,14 +68,16 @@ class GamedayCommandTest {
     @Test
     void helpDescribesTheCommandThroughSpotsim() {
         StringWriter out = new StringWriter();
-        CommandLine spotsim = SpotsimCommand.commandLine(Map.of()).setOut(new PrintWriter(out, true));
+        StringWriter err = new StringWriter();
+        CommandLine spotsim = SpotsimCommand.commandLine(Map.of()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
 
         int exit = spotsim.execute("gameday", "--help");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("Usage: spotsim gameday", "--execute", "--region", "--profile", "--endpoint-url-ec2",
                 "--endpoint-url-ssm", "--endpoint-url-fis", "--max-instances", "--max-percent", "--fis-role-arn", "Dry run by default",
-                "never printed", "Exit codes");
+                "never printed", "Exit codes", "at most P% of the group");
+        assertThat(err.toString()).as("picocli format warnings").isEmpty();
     }
 
     @Test
