@@ -143,7 +143,7 @@ public final class GamedayCommand implements Callable<Integer> {
             return fail(e.getMessage());
         } catch (SdkException e) {
             return fail("AWS: " + e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return fail("cannot write the run record: " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.gameday.Batches;
 import dev.spotsim.gameday.Redactor;
 import dev.spotsim.gameday.TimelineEvent;
 import dev.spotsim.gameday.ec2.Ec2Instance;
@@ -9,12 +10,14 @@ import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.PlannedStep;
 import dev.spotsim.gameday.ssm.CommandTracker;
+import dev.spotsim.gameday.ssm.LoadCommand;
 import dev.spotsim.gameday.ssm.LoadSummary;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,14 +111,21 @@ public final class GamedayRun {
     private record Ending(Outcome outcome, String reason) {
     }
 
+    /** Sends the load command batch by batch; whatever was sent before a failure is still tracked, so a stop cancels it. */
     private Instant sendLoad() {
         Instant now = clock.now();
         if (plan.drivesLoad()) {
             List<String> ids = plan.loadGenerators().stream().map(Ec2Instance::instanceId).toList();
-            Map<String, List<String>> sent = ssm.send(plan.loadCommand(), ids);
-            tracker = new CommandTracker(ssm, sent);
-            sent.forEach((command, batch) -> record(new TimelineEvent(now, "command", null, "SendCommand " + command + " to "
-                    + batch.size() + " generator" + (batch.size() == 1 ? "" : "s") + ": " + String.join(", ", batch))));
+            Map<String, List<String>> sent = new LinkedHashMap<>();
+            try {
+                for (List<String> batch : Batches.of(ids, LoadCommand.MAX_INSTANCE_IDS)) {
+                    sent.putAll(ssm.send(plan.loadCommand(), batch));
+                }
+            } finally {
+                tracker = new CommandTracker(ssm, sent);
+                sent.forEach((command, batch) -> record(new TimelineEvent(now, "command", null, "SendCommand " + command + " to "
+                        + batch.size() + " generator" + (batch.size() == 1 ? "" : "s") + ": " + String.join(", ", batch))));
+            }
         }
         record(new TimelineEvent(now, "load", null, plan.drivesLoad() ? "load started" : "run started (no load driven)"));
         return now;

@@ -185,6 +185,21 @@ class GamedayRunTest {
     }
 
     @Test
+    void aLoadThatCannotBeSentEndsTheRunBeforeAnythingIsInterrupted() {
+        aws.ssmServer.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlMatching("/")).atPriority(1)
+                .withHeader("X-Amz-Target", com.github.tomakehurst.wiremock.client.WireMock.equalTo("AmazonSSM.SendCommand"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\":\"InvalidInstanceId\",\"Message\":\"Instances not in a valid state for account\"}")));
+
+        GamedayResult result = run(plan(Fleets.SCENARIO)).execute();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(result.reason()).contains("Instances not in a valid state");
+        assertThat(aws.fisCalls()).isEmpty();
+        assertThat(result.steps()).extracting(StepResult::status).containsOnly("not started");
+    }
+
+    @Test
     void theDeadlineEndsARunThatNeverSettles() {
         aws.fis.neverCompletes = true;
         String yaml = Fleets.SCENARIO.replaceAll("  loadGenerators: .*\n", "").replace("seed: 42", "seed: 42\nrecovery: {timeout: 30s}");
