@@ -130,6 +130,16 @@ class FisExperimentsTest {
     }
 
     @Test
+    void everyExperimentStateFisDocumentsIsKnownAndFourAreFinal() {
+        List<String> wire = List.of("pending", "initiating", "running", "completed", "stopping", "stopped", "failed", "cancelled");
+
+        assertThat(wire).allSatisfy(w -> assertThat(ExperimentStatus.of(w).wireName()).isEqualTo(w));
+        assertThat(wire.stream().filter(w -> ExperimentStatus.of(w).isFinal())).containsExactly("completed", "stopped", "failed", "cancelled");
+        assertThat(ExperimentStatus.of("rolling-back")).isEqualTo(ExperimentStatus.UNKNOWN);
+        assertThat(ExperimentStatus.UNKNOWN.isFinal()).as("an unknown state keeps the poll going").isFalse();
+    }
+
+    @Test
     void durationBeforeInterruptionStaysWithinWhatFisAllows() {
         assertThatThrownBy(() -> new FisTemplate("d", arns(1), Duration.ofSeconds(90), ROLE, List.of(), Map.of()))
                 .hasMessageContaining("PT2M..PT15M");

@@ -143,6 +143,15 @@ class SsmLoadDriversTest {
     }
 
     @Test
+    void everyInvocationStatusSsmDocumentsIsKnownAndFourAreFinal() {
+        List<String> wire = List.of("Pending", "InProgress", "Delayed", "Success", "Cancelled", "TimedOut", "Failed", "Cancelling");
+
+        assertThat(wire).allSatisfy(w -> assertThat(InvocationStatus.of(w).wireName()).isEqualTo(w));
+        assertThat(wire.stream().filter(w -> InvocationStatus.of(w).isFinal())).containsExactly("Success", "Cancelled", "TimedOut", "Failed");
+        assertThat(InvocationStatus.of("Paused")).isEqualTo(InvocationStatus.UNKNOWN);
+    }
+
+    @Test
     void loadSummaryTakesTheLastWellFormedLine() {
         assertThat(LoadSummary.find("spotsim-load {\"requests\":10,\"failures\":1}\nspotsim-load {\"requests\":20,\"failures\":2}\nspotsim-load nonsense\n"))
                 .contains(new LoadSummary(20, 2));
