@@ -13,6 +13,7 @@ import dev.spotsim.cli.client.RebalanceCommand;
 import dev.spotsim.cli.client.ResetCommand;
 import dev.spotsim.cli.client.StatusCommand;
 import dev.spotsim.cli.check.CheckCommand;
+import dev.spotsim.cli.gameday.GamedayCommand;
 import dev.spotsim.cli.run.RunCommand;
 import dev.spotsim.cli.serve.ServeCommand;
 import java.util.Map;
@@ -21,11 +22,11 @@ import picocli.CommandLine.Command;
 
 /** The {@code spotsim} command: the simulator server and the clients of its control API. */
 @Command(name = "spotsim", mixinStandardHelpOptions = true, versionProvider = SpotsimCommand.Version.class,
-        description = "Rehearse EC2 Spot interruptions locally: a faithful fake instance metadata service, a simulated fleet, and the tools to interrupt it.",
+        description = "Rehearse EC2 Spot interruptions: a faithful fake instance metadata service and Spot fleet, scenario runs gated on drain-time SLOs (run, check), and game days on real AWS (gameday).",
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
-                CheckCommand.class, RunCommand.class,
+                RunCommand.class, CheckCommand.class, GamedayCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {

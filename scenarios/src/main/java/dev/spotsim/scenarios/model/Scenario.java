@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * A rehearsal as code: the fleet, the workload and its drain lane, the balancer, the load, the
  * interruptions to play, and the SLOs that decide the verdict. {@code seed} makes random picks repeat.
+ * {@code gameday} (optional) says how the same scenario runs on real AWS.
  */
 public record Scenario(String name, String description, FleetSpec fleet, WorkloadSpec workload,
                        LoadBalancerSpec loadBalancer, LoadSpec load, List<InterruptionSpec> interruptions,
-                       Map<String, String> slos, RecoverySpec recovery, Long seed) {
+                       Map<String, String> slos, RecoverySpec recovery, Long seed, GamedaySpec gameday) {
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException("name: expected 1..100 letters, digits, '.', '_' or '-' (used in file names), got "

@@ -1,0 +1,61 @@
+package dev.spotsim.gameday.run;
+
+import dev.spotsim.gameday.Redactor;
+import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.gameday.plan.GamedayPlan;
+import dev.spotsim.gameday.ssm.Invocation;
+import dev.spotsim.gameday.ssm.LoadCommand;
+import dev.spotsim.gameday.ssm.LoadSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a game day observed, for the run record: the timeline (instance states and launches,
+ * experiments, commands, guards, clean-up), each step's fate, every command invocation with its
+ * output, running capacity at each poll against the group's size at the start, recovery time (null
+ * when capacity did not come back within the bound or nothing was interrupted), request figures
+ * reported by the generators or the live load, the broken guard if one stopped the run, and clean-up problems.
+ */
+public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadStartedAt, Instant endedAt, Outcome outcome, String reason,
+                            List<TimelineEvent> timeline, List<StepResult> steps, List<Invocation> invocations,
+                            List<CapacitySample> capacity, int desiredCapacity, Duration recoveryTime, LoadSummary requests,
+                            BrokenGuard brokenGuard, List<String> cleanupProblems) {
+    public GamedayResult {
+        timeline = List.copyOf(timeline);
+        steps = List.copyOf(steps);
+        invocations = List.copyOf(invocations);
+        capacity = List.copyOf(capacity);
+        cleanupProblems = List.copyOf(cleanupProblems);
+    }
+
+    /** Running instances in the group at one poll. */
+    public record CapacitySample(Instant at, int running) {
+    }
+
+    /** The stop condition that broke: its key, condition and the value measured. */
+    public record BrokenGuard(String key, String condition, double measured) {
+    }
+
+    /** A copy fit to print or store: secrets masked in command lines, command output and the timeline. */
+    public GamedayResult redacted() {
+        List<TimelineEvent> events = timeline.stream().map(e -> new TimelineEvent(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
+        List<Invocation> outputs = invocations.stream().map(i -> new Invocation(i.commandId(), i.instanceId(), i.status(), i.statusDetails(),
+                i.responseCode(), Redactor.redact(i.stdout()), Redactor.redact(i.stderr()), i.stdoutCapped(), i.stderrCapped(),
+                i.executionStart(), i.executionEnd())).toList();
+        LoadCommand command = plan.loadCommand() == null ? null : new LoadCommand(plan.loadCommand().comment(),
+                plan.loadCommand().commands().stream().map(Redactor::redact).toList(), plan.loadCommand().workingDirectory(),
+                plan.loadCommand().executionTimeout(), plan.loadCommand().deliveryTimeout());
+        GamedayPlan p = new GamedayPlan(plan.runId(), plan.scenario(), plan.region(), plan.group(), plan.groupInstances(), plan.spotCandidates(),
+                plan.maxInstances(), plan.maxPercent(), plan.steps(), plan.generatorSelector(), plan.loadGenerators(), command,
+                plan.stopConditions(), plan.stopAlarms(), plan.pollInterval(), plan.recoveryTimeout(), plan.loadDuration(), plan.deadline(),
+                plan.notes());
+        return new GamedayResult(p, startedAt, loadStartedAt, endedAt, outcome, Redactor.redact(reason), events, steps, outputs, capacity,
+                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems);
+    }
+
+    /** The lowest running capacity seen. */
+    public int minCapacity() {
+        return capacity.stream().mapToInt(CapacitySample::running).min().orElse(desiredCapacity);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.spotsim.gameday.run;
+
+import dev.spotsim.gameday.ssm.LoadSummary;
+import dev.spotsim.scenarios.model.Slo;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a game day's stop conditions against what it sees now: running capacity from EC2, requests from the live load. */
+final class Guards {
+    private final List<Slo> guards;
+    private final LiveRequests live;
+
+    Guards(List<Slo> guards, LiveRequests live) {
+        this.guards = List.copyOf(guards);
+        this.live = live;
+    }
+
+    /** The first guard that does not hold, if any. */
+    Optional<GamedayResult.BrokenGuard> check(int running, int desired) {
+        for (Slo guard : guards) {
+            double measured = measure(guard, running, desired);
+            if (!Double.isNaN(measured) && !guard.operator().holds(measured, guard.threshold())) {
+                return Optional.of(new GamedayResult.BrokenGuard(guard.key(), guard.operator().symbol() + " " + guard.thresholdText(), measured));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private double measure(Slo guard, int running, int desired) {
+        return switch (guard.metric()) {
+            case HEALTHY_CAPACITY -> guard.stat().equals("min") ? running : desired == 0 ? Double.NaN : running * 100.0 / desired;
+            case FAILED_REQUESTS -> {
+                if (live == null) {
+                    yield Double.NaN;
+                }
+                LoadSummary s = live.sofar();
+                yield guard.stat().equals("percent") ? (s.requests() == 0 ? 0 : s.failures() * 100.0 / s.requests()) : s.failures();
+            }
+            default -> Double.NaN;
+        };
+    }
+}
