@@ -10,11 +10,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Permission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -206,6 +209,49 @@ class GatlingLoadTest {
             assertThat(result.failures()).isEqualTo(PingSimulation.USERS);
             assertThat(System.getProperty(GatlingLoad.BASE_URL_PROPERTY)).isNull();
         }
+    }
+
+    @Test
+    @SuppressWarnings("removal") // a SecurityManager is the JDK's one hook that sees every host lookup and URL connection
+    void aRunLooksUpAndConnectsToNothingButItsTarget(TestInfo test) throws Exception {
+        Set<String> contacted = ConcurrentHashMap.newKeySet();
+        SecurityManager recorder = new SecurityManager() {
+            @Override
+            public void checkPermission(Permission permission) {
+            }
+
+            @Override
+            public void checkPermission(Permission permission, Object context) {
+            }
+
+            @Override
+            public void checkConnect(String host, int port) {
+                contacted.add(host);
+            }
+
+            @Override
+            public void checkConnect(String host, int port, Object context) {
+                contacted.add(host);
+            }
+        };
+        try (TargetServer server = TargetServer.start(router -> {
+            router.get("/ping").handler(ctx -> ctx.response().end("pong"));
+            router.get("/hang").handler(ctx -> { /* never answers */ });
+        })) {
+            // A user's Simulation that does not disable Gatling's warm-up: spotsim's configuration must.
+            GatlingLoad gatling = new GatlingLoad(new LoadSpec(null, null, Duration.ofSeconds(1), null, PingSimulation.class.getName()),
+                    server.baseUrl(), resultsDir(test), listener);
+            System.setSecurityManager(recorder);
+            try {
+                timed(test, gatling);
+            } finally {
+                System.setSecurityManager(null);
+            }
+        }
+        // Covers analytics and the warm-up on every run; Gatling's version check only when this is the
+        // JVM's first run (Gatling checks once per JVM), so versionCheckStateStaysInsideTarget covers its seed.
+        assertThat(outcomes).isNotEmpty();
+        assertThat(contacted).allSatisfy(host -> assertThat(host).isIn("127.0.0.1", "localhost", "/127.0.0.1"));
     }
 
     @Test
