@@ -59,6 +59,7 @@ final class StopSwitch {
     private void sendIfDue() {
         if (requested && started.isDone() && controller != null && !sent) {
             sent = true;
+            // Named by its binary name: javac cannot reach a case class nested in a Scala object's trait.
             controller.$bang(new io.gatling.core.controller.Controller$Command$StopLoadGenerator("stopped by spotsim", false));
         }
     }
