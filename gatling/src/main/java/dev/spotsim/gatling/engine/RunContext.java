@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,6 +34,8 @@ public final class RunContext {
     private final AtomicBoolean listenerFailed = new AtomicBoolean();
     private final AtomicBoolean crashReported = new AtomicBoolean();
     private volatile boolean open = true;
+    private volatile boolean simulationCompleted;
+    private volatile boolean stoppedEarly;
 
     /**
      * @param userSimulation the user's Simulation class, or null to generate one from the load section
@@ -66,11 +69,33 @@ public final class RunContext {
 
     /** Asks Gatling to end the run early (gracefully: its report is still written). */
     public void requestStop() {
+        if (!simulationCompleted) {
+            stoppedEarly = true;
+        }
         stopSwitch.request();
+    }
+
+    /** Whether a stop was asked for before the simulation had completed on its own. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** Completes with the time Gatling started injecting; fails if the run ended before that. */
+    public CompletionStage<Instant> whenStarted() {
+        return stopSwitch.whenStarted();
     }
 
     public boolean stopRequested() {
         return stopSwitch.requested();
+    }
+
+    /** Whether Gatling finished running the simulation (what may still fail after that is its report). */
+    public boolean simulationCompleted() {
+        return simulationCompleted;
+    }
+
+    void markSimulationCompleted() {
+        simulationCompleted = true;
     }
 
     public long requests() {
@@ -84,6 +109,7 @@ public final class RunContext {
     /** Stops reporting to the listener: nothing of this run may reach it after its run() returned. */
     public void close() {
         open = false;
+        stopSwitch.close();
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.spotsim.gatling.engine;
 
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.Controller;
 
@@ -10,20 +14,36 @@ import io.gatling.core.controller.Controller;
  * so a stop asked for earlier waits for the run's first virtual user.
  */
 final class StopSwitch {
+    private final CompletableFuture<Instant> started = new CompletableFuture<>();
     private ActorRef<Controller.Command> controller;
-    private boolean started;
-    private boolean requested;
-    private boolean sent;
+    private volatile boolean requested;
+    private volatile boolean sent;
 
     /** The run's controller, seen while Gatling builds the scenarios (before it starts them). */
     synchronized void controller(ActorRef<Controller.Command> controller) {
         this.controller = controller;
     }
 
-    /** A virtual user is running, so the controller has started. */
-    synchronized void started() {
-        started = true;
-        sendIfDue();
+    /** A virtual user is running, so the controller has started. Called for every user: cheap once started. */
+    void started() {
+        if (started.isDone() && (!requested || sent)) {
+            return;
+        }
+        synchronized (this) {
+            started.complete(Instant.now());
+            sendIfDue();
+        }
+    }
+
+    /** Completes when the run's first virtual user starts (the control user, at the injection's start). */
+    CompletionStage<Instant> whenStarted() {
+        return started.minimalCompletionStage();
+    }
+
+    /** The run is over: a later stop has nothing to stop, and a load that never started says so. */
+    synchronized void close() {
+        controller = null;
+        started.completeExceptionally(new IllegalStateException("the load ended before it started"));
     }
 
     /** Asks the run to stop; idempotent. */
@@ -32,13 +52,14 @@ final class StopSwitch {
         sendIfDue();
     }
 
-    synchronized boolean requested() {
+    boolean requested() {
         return requested;
     }
 
     private void sendIfDue() {
-        if (requested && started && controller != null && !sent) {
+        if (requested && started.isDone() && controller != null && !sent) {
             sent = true;
+            // Named by its binary name: javac cannot reach a case class nested in a Scala object's trait.
             controller.$bang(new io.gatling.core.controller.Controller$Command$StopLoadGenerator("stopped by spotsim", false));
         }
     }

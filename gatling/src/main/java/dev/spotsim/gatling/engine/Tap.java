@@ -21,6 +21,7 @@ import io.gatling.core.structure.PopulationBuilder;
 import io.gatling.core.structure.ScenarioBuilder;
 import io.gatling.core.structure.ScenarioContext;
 
+import scala.Option;
 import scala.collection.immutable.Map;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
@@ -59,7 +60,15 @@ final class Tap {
         roots.add(controlPopulation());
         return new SimulationParams(params.name(), CollectionConverters.asScala(roots).toList(), params.globalProtocols(),
                 params.globalPauseType(), params.globalThrottleSteps(), params.maxDuration(), params.assertions(),
-                params.before(), params.after());
+                params.before(), Option.apply(afterRun(params.after())));
+    }
+
+    // Gatling runs the after hooks once the simulation has completed, before writing its report.
+    private scala.Function0<BoxedUnit> afterRun(Option<scala.Function0<BoxedUnit>> simulationsOwn) {
+        return () -> {
+            run.markSimulationCompleted();
+            return simulationsOwn.isDefined() ? simulationsOwn.get().apply() : BoxedUnit.UNIT;
+        };
     }
 
     private PopulationBuilder tapped(PopulationBuilder population) {
