@@ -25,6 +25,11 @@ final class GatlingDriver implements LoadDriver {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<java.time.Instant> started() {
+        return load.started();
+    }
+
+    @Override
     public void stop() {
         load.stop();
     }

@@ -9,6 +9,9 @@ interface LoadDriver {
     /** Runs until the load's duration is over or {@link #stop()} is called; blocking. */
     void run();
 
+    /** When the first requests go out: the schedule counts from here. Completes exceptionally if the load never starts. */
+    java.util.concurrent.CompletionStage<java.time.Instant> started();
+
     /** Ends the load early; {@link #run()} returns soon after. Idempotent, any thread. */
     void stop();
 

@@ -108,10 +108,11 @@ public final class LocalRun {
                 throw new NoVerdictException(isAborted() ? null : "the workload never became healthy: " + capacity.current() + " of " + desired
                         + " healthy after " + options.startTimeout().toSeconds() + "s (logs in " + options.runDir().resolve("logs") + ")");
             }
-            loadStart = clock.instant();
+            loadThread = startLoad(sim);
+            // The schedule counts from the first requests, not from asking Gatling to start (its cold start takes seconds).
+            loadStart = loadStarted();
             ownTimeline.add(new TimelineEntry(loadStart, "load-start", null, describeLoad()));
             scheduleSteps(sim, schedule, loadStart);
-            loadThread = startLoad(sim, loadStart);
             waitForTheEnd(loadThread, capacity, desired, loadStart);
             if (isAborted()) {
                 outcome = "interrupted";
@@ -237,7 +238,25 @@ public final class LocalRun {
         progress().step(index, description);
     }
 
-    private Thread startLoad(SpotSim sim, Instant loadStart) {
+    private Instant loadStarted() {
+        LoadDriver l = load;
+        if (l == null) {
+            return clock.instant();
+        }
+        try {
+            return l.started().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (isAborted()) {
+                throw new NoVerdictException(null);
+            }
+            throw new NoVerdictException("the load did not start: " + (e.getCause() != null ? e.getCause().getMessage() : "no request within 60s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoVerdictException(null);
+        }
+    }
+
+    private Thread startLoad(SpotSim sim) {
         if (scenario.load() == null) {
             return null;
         }
