@@ -40,6 +40,7 @@ public class FleetBench {
         stateChangeToWebhook(samples);
         simultaneous(1000);
         bigFleet(1000, 10_000);
+        System.exit(0); // the JDK HTTP client's and receivers' threads would keep the JVM up
     }
 
     /** A webhook sink for the interruption warnings only, retrying from 50 ms up to 1 s. */
