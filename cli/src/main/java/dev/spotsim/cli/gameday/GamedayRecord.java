@@ -45,7 +45,7 @@ final class GamedayRecord {
                     "stop condition " + g.key() + " = " + number(g.measured()) + ", expected " + g.condition() + ": the game day was stopped"));
         }
         boolean verdict = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.STOPPED;
-        int exit = !verdict ? 1 : slos.stream().allMatch(SloResult::holds) ? 0 : 2;
+        int exit = SloEvaluator.exitCode(verdict, slos);
         String error = r.outcome() == Outcome.COMPLETED ? null : r.reason();
         return new RunRecord(r.plan().runId(), scenario.name(), "aws:" + r.plan().region(), scenario.seed(), r.startedAt(), r.endedAt(),
                 r.outcome().wireName(), error, timeline, List.of(), seconds(r), measures, slos, exit);

@@ -66,7 +66,7 @@ final class RecordAssembler {
                 phaseStats(phases, seconds, loadSecond(loadStart)), requests.stats(e -> true, seconds.size() - loadSecond(loadStart)),
                 recovery, minHealthy, desired);
         List<SloResult> slos = SloEvaluator.evaluate(scenario.parsedSlos(), measures);
-        int exitCode = !outcome.equals("completed") ? 1 : slos.stream().allMatch(SloResult::holds) ? 0 : 2;
+        int exitCode = SloEvaluator.exitCode(outcome.equals("completed"), slos);
         return new RunRecord(runId, scenario.name(), "local", seed, startedAt, endedAt, outcome, error, timeline(own), workloads, seconds,
                 measures, slos, exitCode);
     }

@@ -13,6 +13,11 @@ public final class SloEvaluator {
     private SloEvaluator() {
     }
 
+    /** The gate's exit code: 1 when the run reached no verdict, else 0 when every SLO holds and 2 when one is broken. */
+    public static int exitCode(boolean verdictReached, List<SloResult> results) {
+        return !verdictReached ? 1 : results.stream().allMatch(SloResult::holds) ? 0 : 2;
+    }
+
     public static List<SloResult> evaluate(List<Slo> slos, Measures m) {
         return slos.stream().map(slo -> evaluate(slo, m)).toList();
     }
