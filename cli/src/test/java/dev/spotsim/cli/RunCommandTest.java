@@ -48,7 +48,7 @@ class RunCommandTest {
                 workload:
                   lane: ecs-ec2
                   command: "java examples/workloads/DrainAwareService.java"
-                  env: {DRAIN_GRACE_MS: "500"}
+                  env: {DRAIN_GRACE_MS: "1500"}
                   stopTimeout: 5s
                   healthCheck: {path: /health, interval: 500ms, timeout: 400ms, healthyThreshold: 2, unhealthyThreshold: 2}
                 loadBalancer: {deregistrationDelay: 2s}
