@@ -8,6 +8,9 @@ import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.balancer.HealthCheckSettings;
 import dev.spotsim.simulator.balancer.LoadBalancer;
 import dev.spotsim.simulator.balancer.TargetGroupSettings;
+import dev.spotsim.simulator.aws.AwsContext;
+import dev.spotsim.simulator.aws.AwsFrontDoor;
+import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
 import dev.spotsim.simulator.ecs.TaskMetadataServer;
 import dev.spotsim.simulator.platform.Platform;
@@ -359,7 +362,11 @@ public final class SpotSim implements AutoCloseable {
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
                 sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> self[0].environmentOf(e))));
-                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream));
+                String region = fleet.instances().isEmpty() ? "us-east-1" : fleet.instances().get(0).identity().region();
+                AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
+                        () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
+                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
+                        new AwsFrontDoor(AwsServices.create(awsContext), region));
                 HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
                         .requestHandler(api.router(vertx)).listen(controlPort).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);

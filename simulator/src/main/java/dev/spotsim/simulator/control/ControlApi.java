@@ -1,6 +1,7 @@
 package dev.spotsim.simulator.control;
 
 import dev.spotsim.scenarios.parse.InputException;
+import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.events.EventsRoutes;
 import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetException;
@@ -33,21 +34,28 @@ public final class ControlApi {
     private final Function<String, String> imdsEndpoint;
 
     private final EventsRoutes events;
+    private final AwsFrontDoor aws;
 
     /**
      * @param imdsEndpoint the metadata URL of an instance, by id
      * @param events       the event routes, or null when the simulator publishes no events
+     * @param aws          the AWS APIs served at the root, or null
      */
-    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events) {
+    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events, AwsFrontDoor aws) {
         this.fleet = fleet;
         this.imdsEndpoint = imdsEndpoint;
         this.events = events;
+        this.aws = aws;
+    }
+
+    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events) {
+        this(fleet, imdsEndpoint, events, null);
     }
 
     /** All routes, declared in one place. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route(BASE + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.get(BASE + "/health").handler(ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
         router.get(BASE + "/instances").handler(ctx -> ok(ctx, 200, Map.of("instances",
                 fleet.instances().stream().map(this::show).toList())));
@@ -85,6 +93,9 @@ public final class ControlApi {
         new FleetRoutes(fleet).addTo(router);
         if (events != null) {
             events.addTo(router, BASE);
+        }
+        if (aws != null) {
+            aws.addTo(router, BASE);
         }
         router.route().failureHandler(this::failure);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));

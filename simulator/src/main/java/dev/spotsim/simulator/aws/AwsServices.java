@@ -1,0 +1,15 @@
+package dev.spotsim.simulator.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every AWS service the simulator serves, built once per simulator. One line per service. */
+public final class AwsServices {
+    private AwsServices() {
+    }
+
+    public static List<AwsService> create(AwsContext context) {
+        List<AwsService> services = new ArrayList<>();
+        return services;
+    }
+}
