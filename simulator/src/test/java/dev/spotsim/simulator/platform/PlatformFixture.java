@@ -103,11 +103,11 @@ final class PlatformFixture implements AutoCloseable {
     @Override
     public void close() {
         sending.set(false);
-        List<Long> pids = platform.pids();
+        List<dev.spotsim.simulator.workload.RunningWorkload> workloads = platform.workloads();
         sim.close();
-        for (long pid : pids) {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new AssertionError("workload process " + pid + " outlived the simulator");
+        for (var w : workloads) {
+            if (w.isAlive()) {
+                throw new AssertionError("workload " + w.describe() + " outlived the simulator");
             }
         }
     }
