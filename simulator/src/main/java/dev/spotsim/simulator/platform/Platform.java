@@ -123,10 +123,11 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             }
             case REBALANCE_RECOMMENDED -> timeline("rebalance", id, "rebalance recommendation");
             case INTERRUPTION_NOTICED -> {
-                List<Task> noticed = beginDrain(id);
+                // Every task still there hears of the notice (its drain is measured from it); the lane drains those not draining yet.
                 synchronized (this) {
-                    noticed.forEach(t -> t.notice = after.interruption().noticeTime());
+                    tasksOn(id, t -> t.status != Task.Status.STOPPED).forEach(t -> t.notice = after.interruption().noticeTime());
                 }
+                List<Task> noticed = beginDrain(id);
                 timeline("notice", id, after.interruption().action().wireName() + " at " + after.interruption().actionTime());
                 lane.onNotice(after, noticed, this);
             }

@@ -43,7 +43,11 @@ final class PlatformFixture implements AutoCloseable {
     }
 
     PlatformFixture(int desired, String workloadYaml, String lbYaml, Path logDir) {
-        sim = SpotSim.builder().group(new GroupSpec("web", desired, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), false,
+        this(desired, false, workloadYaml, lbYaml, logDir);
+    }
+
+    PlatformFixture(int desired, boolean capacityRebalance, String workloadYaml, String lbYaml, Path logDir) {
+        sim = SpotSim.builder().group(new GroupSpec("web", desired, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), capacityRebalance,
                 List.of(new SpotPool("c5.large", "us-east-1a", 0.03, SpotPool.UNLIMITED),
                         new SpotPool("m5.large", "us-east-1b", 0.04, SpotPool.UNLIMITED)))).start();
         try {
