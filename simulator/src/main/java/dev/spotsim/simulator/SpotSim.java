@@ -12,6 +12,7 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.control.ControlServer;
 import dev.spotsim.simulator.ecs.TaskMetadataServer;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
@@ -38,7 +39,6 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -367,8 +367,8 @@ public final class SpotSim implements AutoCloseable {
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
                         new AwsFrontDoor(AwsServices.create(awsContext), region));
-                HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
-                        .requestHandler(api.router(vertx)).listen(controlPort).await();
+                // Bound to the configured host only: listen(port) alone binds the wildcard.
+                HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
                 return self[0];
             } catch (Exception e) {
