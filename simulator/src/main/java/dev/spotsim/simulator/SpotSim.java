@@ -11,6 +11,7 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.control.ControlServer;
 import dev.spotsim.simulator.ecs.LazyTaskMetadata;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
@@ -39,7 +40,6 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,12 +140,17 @@ public final class SpotSim implements AutoCloseable {
      * region), for command sinks; empty when the event names no known instance.
      */
     public Map<String, String> environmentOf(Event event) {
+        return environment(fleet, imds, host, event);
+    }
+
+    /** {@link #environmentOf}, usable before the simulator is built (sinks see the fleet's start-up events). */
+    private static Map<String, String> environment(Fleet fleet, ImdsServer imds, String host, Event event) {
         String id = event.detail().path("instance-id").asText(event.detail().path("EC2InstanceId").asText(event.detail().path("ec2InstanceId").asText("")));
         if (id.isEmpty() || imds.port(id) < 0) {
             return Map.of();
         }
         InstanceView v = fleet.instance(id);
-        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", imdsEndpoint(id),
+        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://" + hostForUrl(host) + ":" + imds.port(id),
                 "AWS_REGION", v.identity().region(), "AWS_DEFAULT_REGION", v.identity().region());
     }
 
@@ -190,6 +195,10 @@ public final class SpotSim implements AutoCloseable {
     }
 
     private String hostForUrl() {
+        return hostForUrl(host);
+    }
+
+    private static String hostForUrl(String host) {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
@@ -358,6 +367,8 @@ public final class SpotSim implements AutoCloseable {
                 int loops = listenersPerPort > 0 ? listenersPerPort
                         : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
                 ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
+                // Before any instance launches: every journaled event a sink's pattern matches reaches it, start-up included.
+                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> environment(fleet, imds, host, e))));
                 List<Future<Integer>> bound = new ArrayList<>();
                 for (InstanceIdentity identity : identities) {
                     fleet.launch(identity, options);
@@ -366,14 +377,13 @@ public final class SpotSim implements AutoCloseable {
                 fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
-                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> self[0].environmentOf(e))));
                 String region = fleet.instances().isEmpty() ? "us-east-1" : fleet.instances().get(0).identity().region();
                 AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
                         new AwsFrontDoor(AwsServices.create(awsContext), region));
-                HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
-                        .requestHandler(api.router(vertx)).listen(controlPort).await();
+                // Bound to the configured host only: listen(port) alone binds the wildcard.
+                HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
                 return self[0];
             } catch (Exception e) {
