@@ -65,7 +65,7 @@ class ServeInputTest {
         assertThat(id.region()).isEqualTo("eu-west-1");
         assertThat(id.amiId()).isEqualTo("ami-0123456789abcdef0");
         assertThat(id.tags()).containsEntry("team", "payments");
-        assertThat(id.userData()).isEqualTo("hello");
+        assertThat(id.userData().text()).isEqualTo("hello");
         assertThat(sim.instances().get(0).options().tokensRequired()).isTrue();
     }
 
@@ -75,7 +75,7 @@ class ServeInputTest {
         Path script = Files.writeString(dir.resolve("user-data.sh"), "#!/bin/sh\necho hi\n");
         SpotSim sim = start(Map.of(), "--config", config.toString(), "--user-data", "@" + script);
         assertThat(sim.instances()).hasSize(2)
-                .allSatisfy(v -> assertThat(v.identity().userData()).isEqualTo("#!/bin/sh\necho hi\n"));
+                .allSatisfy(v -> assertThat(v.identity().userData().text()).isEqualTo("#!/bin/sh\necho hi\n"));
         assertThat(Cli.run("serve", "--user-data", "@" + dir.resolve("missing.sh")).err.strip())
                 .isEqualTo("spotsim: --user-data: cannot read " + dir.resolve("missing.sh") + ": no such file");
     }
