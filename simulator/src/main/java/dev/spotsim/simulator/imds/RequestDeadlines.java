@@ -4,55 +4,72 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Closes a connection that has not delivered a complete request head within the deadline, counted
  * from when it opened or from the end of its last answer: a client trickling headers (slowloris) or an
- * idle keep-alive connection is let go instead of held forever. One instance per event loop, so its map
- * is only ever touched from that loop's thread.
+ * idle keep-alive connection is let go instead of held forever. One sweep timer per event loop checks
+ * every connection a few times per deadline, so a request costs a field write, not a timer. One
+ * instance per event loop: its map is only ever touched from that loop's thread.
  */
 final class RequestDeadlines {
-    /** Marks an open connection whose request is being answered (no timer running). */
-    private static final long ANSWERING = -1;
+    /** {@link Waiting#since} while a request is being answered: no deadline runs. */
+    private static final long ANSWERING = Long.MIN_VALUE;
+    private static final int SWEEPS_PER_DEADLINE = 4;
     private final Vertx vertx;
-    private final long deadlineMillis;
-    /** Every open connection, with its running timer or {@link #ANSWERING}. */
-    private final Map<HttpConnection, Long> connections = new HashMap<>();
+    private final long deadlineNanos;
+    private final long sweepMillis;
+    private final Map<HttpConnection, Waiting> connections = new HashMap<>();
+    private long sweepTimer = -1;
+
+    /** Since when a connection has been waiting for a request head (System.nanoTime), or {@link #ANSWERING}. */
+    private static final class Waiting {
+        long since;
+    }
 
     RequestDeadlines(Vertx vertx, Duration deadline) {
         this.vertx = vertx;
-        this.deadlineMillis = Math.max(1, deadline.toMillis());
+        this.deadlineNanos = Math.max(1, deadline.toNanos());
+        this.sweepMillis = Math.max(10, deadline.toMillis() / SWEEPS_PER_DEADLINE);
     }
 
     void opened(HttpConnection connection) {
-        arm(connection);
-        connection.closeHandler(v -> cancel(connections.remove(connection)));
+        Waiting waiting = new Waiting();
+        waiting.since = System.nanoTime();
+        connections.put(connection, waiting);
+        connection.closeHandler(v -> connections.remove(connection));
+        if (sweepTimer < 0) {
+            sweepTimer = vertx.setPeriodic(sweepMillis, id -> sweep());
+        }
     }
 
     /** The request head is complete: no deadline while it is answered; the next one starts when the answer ends. */
     void requestArrived(HttpServerRequest request) {
-        HttpConnection connection = request.connection();
-        Long timer = connections.replace(connection, ANSWERING);
-        if (timer == null) {
+        Waiting waiting = connections.get(request.connection());
+        if (waiting == null) {
             return;
         }
-        cancel(timer);
-        request.response().endHandler(v -> {
-            if (connections.replace(connection, ANSWERING, ANSWERING)) {
-                arm(connection);
+        waiting.since = ANSWERING;
+        request.response().endHandler(v -> waiting.since = System.nanoTime());
+    }
+
+    private void sweep() {
+        if (connections.isEmpty()) {
+            vertx.cancelTimer(sweepTimer);
+            sweepTimer = -1;
+            return;
+        }
+        long now = System.nanoTime();
+        List<HttpConnection> late = new ArrayList<>();
+        connections.forEach((connection, waiting) -> {
+            if (waiting.since != ANSWERING && now - waiting.since >= deadlineNanos) {
+                late.add(connection);
             }
         });
-    }
-
-    private void arm(HttpConnection connection) {
-        connections.put(connection, vertx.setTimer(deadlineMillis, id -> connection.close()));
-    }
-
-    private void cancel(Long timer) {
-        if (timer != null && timer != ANSWERING) {
-            vertx.cancelTimer(timer);
-        }
+        late.forEach(HttpConnection::close);
     }
 }
