@@ -1,5 +1,6 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.autoscaling.AutoScalingService;
 import dev.spotsim.simulator.aws.ec2.Ec2Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class AwsServices {
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
         services.add(new Ec2Service(context));
+        services.add(new AutoScalingService(context));
         return services;
     }
 }

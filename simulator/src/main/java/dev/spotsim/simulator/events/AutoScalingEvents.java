@@ -21,8 +21,13 @@ public final class AutoScalingEvents {
 
     /** The group's ARN; its UUID part is derived from the name so it stays the same all run. */
     static String groupArn(InstanceIdentity id, String group) {
+        return groupArn(id.region(), id.accountId(), group);
+    }
+
+    /** The same ARN for the Auto Scaling API's answers. */
+    public static String groupArn(String region, String accountId, String group) {
         UUID stable = UUID.nameUUIDFromBytes(group.getBytes(StandardCharsets.UTF_8));
-        return "arn:aws:autoscaling:" + id.region() + ":" + id.accountId() + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
+        return "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
     }
 
     /** EC2 Instance-launch / -terminate Lifecycle Action, for the shape's fixed hook names (golden files). */
