@@ -37,6 +37,7 @@ class ModelConformanceTest {
     private final InstanceIdentity onDemand = InstanceIdentity.generated(50, "m5.large", "us-east-1b", "on-demand").withAutoScalingGroup(null);
     private SpotSim sim;
     private RawHttp http;
+    private String interrupted;
 
     @BeforeEach
     void start() {
@@ -56,7 +57,8 @@ class ModelConformanceTest {
         hooks.put(new LifecycleHook("warm", LifecycleHook.Transition.LAUNCHING, null, LifecycleHook.Result.CONTINUE, null,
                 "arn:aws:sqs:us-east-1:123456789012:hooks", "arn:aws:iam::123456789012:role/hooks"));
         sim.fleet().scheduleMaintenance(onDemand.instanceId(), new MaintenanceRequest("instance-stop", null, null, null));
-        sim.interrupt(member(0), new InterruptRequest(null, Duration.ofMinutes(2), null, null));
+        interrupted = member(0);
+        sim.interrupt(interrupted, new InterruptRequest(null, Duration.ofMinutes(2), null, null));
     }
 
     @AfterEach
@@ -127,7 +129,7 @@ class ModelConformanceTest {
                 "LifecycleTransition", "autoscaling:EC2_INSTANCE_TERMINATING"), problems);
         check(asg, "autoscaling", v, "DescribeLifecycleHooks", params(web, "web"), problems);
         check(asg, "autoscaling", v, "DeleteLifecycleHook", params(web, "web", "LifecycleHookName", "extra"), problems);
-        check(asg, "autoscaling", v, "RecordLifecycleActionHeartbeat", params(web, "web", "LifecycleHookName", "drain", "InstanceId", member(0)), problems);
+        check(asg, "autoscaling", v, "RecordLifecycleActionHeartbeat", params(web, "web", "LifecycleHookName", "drain", "InstanceId", interrupted), problems);
         check(asg, "autoscaling", v, "UpdateAutoScalingGroup", params(web, "web", "MaxSize", "5", "CapacityRebalance", "true"), problems);
         check(asg, "autoscaling", v, "SetDesiredCapacity", params(web, "web", "DesiredCapacity", "4"), problems);
         check(asg, "autoscaling", v, "TerminateInstanceInAutoScalingGroup", params("InstanceId", member(1), "ShouldDecrementDesiredCapacity", "false"), problems);
