@@ -76,6 +76,10 @@ final class ActivityLog implements GroupListener, InstanceListener {
     }
 
     private static String cause(Instant at, boolean launch, String why) {
+        if (why.startsWith("capacity-rebalance:")) {
+            // The group's internal tag for a Capacity Rebalancing launch names the at-risk instance.
+            why = "an EC2 instance rebalance recommendation for " + why.substring("capacity-rebalance:".length());
+        }
         return "At " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " "
                 + (launch ? "an instance was started in response to " : "an instance was taken out of service in response to ") + why + ".";
     }
