@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.autoscaling.AutoScalingService;
+import dev.spotsim.simulator.aws.ec2.Ec2Service;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,8 @@ public final class AwsServices {
 
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
+        services.add(new Ec2Service(context));
+        services.add(new AutoScalingService(context));
         return services;
     }
 }

@@ -140,6 +140,29 @@ public final class Fleet {
         instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
     }
 
+    /** Stops a running instance now (EC2 StopInstances): stopping, then stopped after the shutdown duration. */
+    public void stop(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        InstanceView v = instance.view();
+        if (v.state() != InstanceState.RUNNING && v.state() != InstanceState.REBALANCE_RECOMMENDED) {
+            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance can be stopped");
+        }
+        instance.stop(clock.now());
+        instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
+    }
+
+    /** Replaces an instance's tags (EC2 CreateTags/DeleteTags); a key IMDS cannot serve is refused. */
+    public InstanceView setTags(String instanceId, Map<String, String> tags) {
+        SimulatedInstance instance = find(instanceId);
+        instance.retag(tags);
+        return instance.view();
+    }
+
+    /** What IMDS shows as the Auto Scaling target lifecycle state ("InService", "Terminated"); set by lifecycle hooks. */
+    public void setTargetLifecycleState(String instanceId, String state) {
+        find(instanceId).setTargetLifecycleState(state);
+    }
+
     /** Interrupts the instances a selection picks now among running Spot Instances without an interruption. */
     public List<Interruption> interruptSelected(Selection selection, InterruptRequest request, long seed) {
         List<InstanceView> picked = Selector.pick(selection, InterruptionSchedule.candidates(instances()), InterruptionSchedule::describe, seed);

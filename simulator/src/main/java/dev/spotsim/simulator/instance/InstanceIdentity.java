@@ -138,6 +138,12 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
                 publicIpv4, mac, vpcId, subnetId, securityGroups, iamRole, group, tags, userData);
     }
 
+    /** A copy with these tags instead (EC2 CreateTags/DeleteTags). */
+    public InstanceIdentity withTags(Map<String, String> newTags) {
+        return new InstanceIdentity(instanceId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,
+                publicIpv4, mac, vpcId, subnetId, securityGroups, iamRole, autoScalingGroup, newTags, userData);
+    }
+
     /** A copy with another instance id (used by replacements and by multi-instance serve). */
     public InstanceIdentity withInstanceId(String newId) {
         return new InstanceIdentity(newId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,
