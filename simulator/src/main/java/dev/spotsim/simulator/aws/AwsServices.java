@@ -10,6 +10,7 @@ public final class AwsServices {
 
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
+        services.add(new dev.spotsim.simulator.aws.sts.StsService(context));
         return services;
     }
 }
