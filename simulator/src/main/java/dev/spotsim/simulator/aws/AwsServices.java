@@ -11,6 +11,7 @@ public final class AwsServices {
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
         services.add(new dev.spotsim.simulator.aws.sts.StsService(context));
+        services.add(new dev.spotsim.simulator.aws.ssm.SsmService(context));
         return services;
     }
 }
