@@ -20,12 +20,7 @@ final class FisShapes {
                   String selectionMode, Map<String, String> parameters) {
     }
 
-    /** A template's action; {@code removeAction} only in UpdateExperimentTemplate's input. */
-    record Action(String actionId, String description, Map<String, String> parameters, Map<String, String> targets, List<String> startAfter,
-                  Boolean removeAction) {
-        Action withoutRemoveFlag() {
-            return new Action(actionId, description, parameters, targets, startAfter, null);
-        }
+    record Action(String actionId, String description, Map<String, String> parameters, Map<String, String> targets, List<String> startAfter) {
     }
 
     record StopCondition(String source, String value) {

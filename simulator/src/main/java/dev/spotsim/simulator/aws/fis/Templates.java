@@ -50,7 +50,7 @@ final class Templates {
         if (known != null && byId.containsKey(known)) {
             return byId.get(known);
         }
-        Map<String, Action> actions = cleanActions(in.actions());
+        Map<String, Action> actions = in.actions() == null ? null : new LinkedHashMap<>(in.actions());
         TemplateChecks.check(in.description(), in.stopConditions(), in.targets(), actions, in.roleArn(), in.tags());
         String id = newId("EXT");
         Template t = new Template(id, arn(region, "experiment-template", id), in.description(), copy(in.targets()), actions,
@@ -72,20 +72,29 @@ final class Templates {
         return new ArrayList<>(byId.values());
     }
 
-    /** Replaces what the update names: description, role, stop conditions; targets and actions by name (removeAction drops one). */
+    /**
+     * Replaces what the update names: description, role, stop conditions; targets and actions by name.
+     * An entry without a resourceType (target) or actionId (action), e.g. {@code "pause": {}}, removes it.
+     */
     synchronized Template update(String id, UpdateTemplateInput in) {
         Template t = get(id);
         Map<String, Target> targets = new LinkedHashMap<>(t.targets());
         if (in.targets() != null) {
-            targets.putAll(in.targets());
+            in.targets().forEach((name, target) -> {
+                if (target == null || target.resourceType() == null) {
+                    targets.remove(name);
+                } else {
+                    targets.put(name, target);
+                }
+            });
         }
         Map<String, Action> actions = new LinkedHashMap<>(t.actions());
         if (in.actions() != null) {
             in.actions().forEach((name, a) -> {
-                if (Boolean.TRUE.equals(a.removeAction())) {
+                if (a == null || a.actionId() == null) {
                     actions.remove(name);
                 } else {
-                    actions.put(name, a.withoutRemoveFlag());
+                    actions.put(name, a);
                 }
             });
         }
@@ -102,15 +111,6 @@ final class Templates {
         Template t = get(id);
         byId.remove(id);
         return t;
-    }
-
-    private static Map<String, Action> cleanActions(Map<String, Action> actions) {
-        if (actions == null) {
-            return null;
-        }
-        Map<String, Action> out = new LinkedHashMap<>();
-        actions.forEach((name, a) -> out.put(name, a.withoutRemoveFlag()));
-        return out;
     }
 
     private static Map<String, Target> copy(Map<String, Target> targets) {
