@@ -16,7 +16,8 @@ final class SsmShapes {
     }
 
     record NotificationConfig(String notificationArn, List<String> notificationEvents, String notificationType) {
-        static final NotificationConfig NONE = new NotificationConfig("", List.of(), "");
+        /** No notifications; the type is left out, as "" is not in its enum. */
+        static final NotificationConfig NONE = new NotificationConfig("", List.of(), null);
     }
 
     record CloudWatchOutputConfig(String cloudWatchLogGroupName, Boolean cloudWatchOutputEnabled) {
