@@ -3,10 +3,12 @@ package dev.spotsim.simulator.aws.ssm;
 import dev.spotsim.simulator.clock.SimClock;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One command on one instance: its status, its process while it runs, and what it wrote. Guarded by
  * its own lock; a terminal status is final (the first of exit, timeout, cancel or instance loss wins).
+ * Times are kept to the millisecond, as SSM reports them (2026-11-29T10:00:00.123Z, PT0.172S).
  */
 final class Invocation {
     /** The one plugin of AWS-RunShellScript. */
@@ -51,7 +53,7 @@ final class Invocation {
 
     synchronized void running(ScriptProcess p, Instant now, SimClock.Scheduled executionTimer) {
         process = p;
-        started = now;
+        started = now.truncatedTo(ChronoUnit.MILLIS);
         timer = executionTimer;
         status = InvocationStatus.IN_PROGRESS;
         statusDetails = "InProgress";
@@ -65,7 +67,7 @@ final class Invocation {
         status = to;
         statusDetails = details;
         responseCode = code;
-        finished = now;
+        finished = now.truncatedTo(ChronoUnit.MILLIS);
         if (timer != null) {
             timer.cancel();
         }

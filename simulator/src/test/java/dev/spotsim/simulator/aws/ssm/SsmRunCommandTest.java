@@ -67,7 +67,8 @@ class SsmRunCommandTest {
                     .contains("cwd=").contains(id);
             assertThat(r.standardErrorContent()).isEqualTo("oops\n");
             assertThat(r.pluginName()).isEqualTo("aws:runShellScript");
-            assertThat(r.executionElapsedTime()).startsWith("PT");
+            assertThat(r.executionElapsedTime()).matches("PT\\d+(\\.\\d{1,3})?S");
+            assertThat(r.executionStartDateTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
         }
         var command = ssm.listCommands(b -> b.commandId(commandId)).commands().get(0);
         assertThat(command.status()).isEqualTo(CommandStatus.SUCCESS);
