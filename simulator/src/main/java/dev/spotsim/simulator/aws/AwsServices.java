@@ -14,6 +14,9 @@ public final class AwsServices {
         List<AwsService> services = new ArrayList<>();
         services.add(new Ec2Service(context));
         services.add(new AutoScalingService(context));
+        services.add(new dev.spotsim.simulator.aws.sts.StsService(context));
+        services.add(new dev.spotsim.simulator.aws.ssm.SsmService(context));
+        services.add(new dev.spotsim.simulator.aws.fis.FisService(context));
         return services;
     }
 }
