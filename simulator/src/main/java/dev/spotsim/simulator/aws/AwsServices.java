@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.sqs.SqsQueues;
+import dev.spotsim.simulator.aws.sqs.SqsService;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,8 @@ public final class AwsServices {
 
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
+        SqsQueues queues = new SqsQueues(context.clock(), context.accountId());
+        services.add(new SqsService(context, queues));
         return services;
     }
 }
