@@ -1,5 +1,6 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.eventbridge.EventBridgeService;
 import dev.spotsim.simulator.aws.sqs.SqsQueues;
 import dev.spotsim.simulator.aws.sqs.SqsService;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ public final class AwsServices {
         List<AwsService> services = new ArrayList<>();
         SqsQueues queues = new SqsQueues(context.clock(), context.accountId());
         services.add(new SqsService(context, queues));
+        services.add(new EventBridgeService(context, queues));
         return services;
     }
 }
