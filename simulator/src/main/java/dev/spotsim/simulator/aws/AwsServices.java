@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.ecs.EcsService;
+import dev.spotsim.simulator.aws.elb.ElbService;
 import dev.spotsim.simulator.aws.eventbridge.EventBridgeService;
 import dev.spotsim.simulator.aws.sqs.SqsQueues;
 import dev.spotsim.simulator.aws.sqs.SqsService;
@@ -16,6 +18,8 @@ public final class AwsServices {
         SqsQueues queues = new SqsQueues(context.clock(), context.accountId());
         services.add(new SqsService(context, queues));
         services.add(new EventBridgeService(context, queues));
+        services.add(new EcsService(context));
+        services.add(new ElbService(context));
         return services;
     }
 }

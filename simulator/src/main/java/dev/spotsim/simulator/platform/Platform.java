@@ -438,6 +438,16 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         return settings.desiredTasks();
     }
 
+    /** The ECS cluster name the platform reports (for the ECS API reads). */
+    public String cluster() {
+        return settings.cluster();
+    }
+
+    /** The balancer in front of the tasks (for the ELBv2 API reads); null without one. */
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
     /** Batch jobs that finished, failed, or are still to run (empty outside the batch lane). */
     public Map<String, String> jobStatuses() {
         return batch == null ? Map.of() : batch.statuses();
