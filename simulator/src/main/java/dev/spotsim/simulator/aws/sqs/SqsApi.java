@@ -3,9 +3,8 @@ package dev.spotsim.simulator.aws.sqs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import dev.spotsim.simulator.aws.Paging;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,30 +49,24 @@ final class SqsApi {
         return JSON.createObjectNode();
     }
 
-    /** Pages only when MaxResults is given, as SQS does; NextToken is the last name of the page. */
+    /** Pages only when MaxResults is given, as SQS does (up to 1000 URLs otherwise). */
     ObjectNode listQueues(SqsInput in, Caller c) {
         Integer max = in.integer("MaxResults", 1, 1000);
-        String after = in.string("NextToken") == null ? null : token(in.string("NextToken"));
-        List<SqsQueue> all = queues.list(in.string("QueueNamePrefix")).stream().filter(q -> after == null || q.name.compareTo(after) > 0)
-                .toList();
-        int limit = max == null ? 1000 : max;
-        ObjectNode out = JSON.createObjectNode();
-        if (!all.isEmpty()) {
-            ArrayNode urls = out.putArray("QueueUrls");
-            all.stream().limit(limit).forEach(q -> urls.add(c.queueUrl(q)));
-        }
-        if (max != null && all.size() > limit) {
-            out.put("NextToken", Base64.getUrlEncoder().encodeToString(all.get(limit - 1).name.getBytes(StandardCharsets.UTF_8)));
-        }
-        return out;
-    }
-
-    private static String token(String token) {
+        Paging.Page<SqsQueue> page;
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            page = Paging.page(queues.list(in.string("QueueNamePrefix")), q -> q.name, in.string("NextToken"), max == null ? 1000 : max);
         } catch (IllegalArgumentException e) {
             throw SqsError.INVALID_PARAMETER_VALUE.fault("Invalid NextToken value.");
         }
+        ObjectNode out = JSON.createObjectNode();
+        if (!page.items().isEmpty()) {
+            ArrayNode urls = out.putArray("QueueUrls");
+            page.items().forEach(q -> urls.add(c.queueUrl(q)));
+        }
+        if (max != null && page.nextToken() != null) {
+            out.put("NextToken", page.nextToken());
+        }
+        return out;
     }
 
     ObjectNode getQueueAttributes(SqsInput in) {
