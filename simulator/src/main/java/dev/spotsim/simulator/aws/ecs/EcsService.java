@@ -1,6 +1,5 @@
 package dev.spotsim.simulator.aws.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotsim.scenarios.model.Lane;
@@ -10,6 +9,7 @@ import dev.spotsim.simulator.aws.AwsProtocol;
 import dev.spotsim.simulator.aws.AwsRequest;
 import dev.spotsim.simulator.aws.AwsResponse;
 import dev.spotsim.simulator.aws.AwsService;
+import dev.spotsim.simulator.aws.JsonBody;
 import dev.spotsim.simulator.aws.Paging;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.platform.Platform;
@@ -50,7 +50,7 @@ public final class EcsService implements AwsService {
 
     @Override
     public CompletableFuture<AwsResponse> handle(AwsRequest request) {
-        ObjectNode in = body(request);
+        ObjectNode in = JsonBody.object(request, "SerializationException");
         EcsView view = view(request.region());
         ObjectNode out = switch (request.operation()) {
             case "ListClusters" -> listClusters(in, view);
@@ -64,18 +64,6 @@ public final class EcsService implements AwsService {
                     + request.operation() + ".");
         };
         return CompletableFuture.completedFuture(AwsResponse.json(AwsProtocol.JSON_1_1, out.toString()));
-    }
-
-    private static ObjectNode body(AwsRequest request) {
-        try {
-            JsonNode n = request.body().length == 0 ? EcsView.JSON.createObjectNode() : EcsView.JSON.readTree(request.body());
-            if (n.isObject()) {
-                return (ObjectNode) n;
-            }
-        } catch (java.io.IOException e) {
-            throw new AwsException(400, "SerializationException", "The request body is not valid JSON.");
-        }
-        throw new AwsException(400, "SerializationException", "The request body must be a JSON object.");
     }
 
     /** The ECS view of the running workload in this region, or null when no ECS workload runs there. */

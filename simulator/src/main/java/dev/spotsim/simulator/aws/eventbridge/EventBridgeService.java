@@ -10,6 +10,7 @@ import dev.spotsim.simulator.aws.AwsProtocol;
 import dev.spotsim.simulator.aws.AwsRequest;
 import dev.spotsim.simulator.aws.AwsResponse;
 import dev.spotsim.simulator.aws.AwsService;
+import dev.spotsim.simulator.aws.JsonBody;
 import dev.spotsim.simulator.aws.Paging;
 import dev.spotsim.simulator.aws.sqs.SqsQueues;
 import dev.spotsim.simulator.events.pattern.EventPattern;
@@ -55,7 +56,7 @@ public final class EventBridgeService implements AwsService {
 
     @Override
     public CompletableFuture<AwsResponse> handle(AwsRequest request) {
-        ObjectNode in = body(request);
+        ObjectNode in = JsonBody.object(request, "SerializationException");
         String region = request.region();
         ObjectNode out = switch (request.operation()) {
             case "PutRule" -> putRule(in, region);
@@ -72,18 +73,6 @@ public final class EventBridgeService implements AwsService {
                     + "PutTargets, ListTargetsByRule, RemoveTargets and PutEvents.");
         };
         return CompletableFuture.completedFuture(AwsResponse.json(AwsProtocol.JSON_1_1, out == null ? "{}" : out.toString()));
-    }
-
-    static ObjectNode body(AwsRequest request) {
-        try {
-            JsonNode n = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-            if (n.isObject()) {
-                return (ObjectNode) n;
-            }
-        } catch (java.io.IOException e) {
-            throw new AwsException(400, "SerializationException", "The request body is not valid JSON.");
-        }
-        throw new AwsException(400, "SerializationException", "The request body must be a JSON object.");
     }
 
     static String required(ObjectNode in, String member) {

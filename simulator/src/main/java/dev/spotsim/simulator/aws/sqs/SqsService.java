@@ -1,13 +1,12 @@
 package dev.spotsim.simulator.aws.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotsim.simulator.aws.AwsContext;
-import dev.spotsim.simulator.aws.AwsException;
 import dev.spotsim.simulator.aws.AwsProtocol;
 import dev.spotsim.simulator.aws.AwsRequest;
 import dev.spotsim.simulator.aws.AwsResponse;
 import dev.spotsim.simulator.aws.AwsService;
+import dev.spotsim.simulator.aws.JsonBody;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -112,19 +111,7 @@ public final class SqsService implements AwsService {
             }
             return in;
         }
-        JsonNode json;
-        try {
-            json = request.body().length == 0 ? SqsApi.JSON.createObjectNode() : SqsApi.JSON.readTree(request.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AwsException(400, "com.amazon.coral.service#SerializationException", "The request body is not valid JSON: "
-                    + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new AwsException(400, "com.amazon.coral.service#SerializationException", "The request body could not be read.");
-        }
-        if (!json.isObject()) {
-            throw new AwsException(400, "com.amazon.coral.service#SerializationException", "The request body must be a JSON object.");
-        }
-        return (ObjectNode) json;
+        return JsonBody.object(request, "com.amazon.coral.service#SerializationException");
     }
 
     private SqsApi.Caller caller(AwsRequest request) {

@@ -1,6 +1,7 @@
 package dev.spotsim.simulator.aws.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,9 @@ class LifecycleActionToQueueTest {
             events.putTargets(b -> b.rule("nth-spot").targets(queue));
             events.putTargets(b -> b.rule("nth-asg").targets(queue));
 
+            // Group instances launch pending; only a running one can be interrupted.
+            await().atMost(Duration.ofSeconds(20)).until(() -> sim.instances().stream()
+                    .filter(v -> v.state() == dev.spotsim.simulator.instance.InstanceState.RUNNING).count() == 2);
             String victim = sim.instances().get(0).instanceId();
             sim.interrupt(victim, new InterruptRequest(null, Duration.ofSeconds(2), null, null));
 
