@@ -109,16 +109,13 @@ public final class ElbService implements AwsService {
                 + "constraint: Member must have value between 1 and 400");
     }
 
-    /** One page of the (zero or one) items, with NextMarker when more follow. */
-    private static List<Balancer> page(AwsRequest request, List<Balancer> items, ElbXml xml, String listName) {
-        Paging.Page<Balancer> page;
+    /** The page of (zero or one) items that PageSize and Marker ask for; with one item there is never a NextMarker. */
+    private static List<Balancer> page(AwsRequest request, List<Balancer> items) {
         try {
-            page = Paging.page(items, Balancer::name, request.param("Marker"), pageSize(request));
+            return Paging.page(items, Balancer::name, request.param("Marker"), pageSize(request)).items();
         } catch (IllegalArgumentException e) {
             throw new AwsException(400, "ValidationError", "Invalid Marker.");
         }
-        xml.open(listName);
-        return page.items();
     }
 
     private ElbXml describeLoadBalancers(AwsRequest request, Balancer b) {
@@ -128,8 +125,8 @@ public final class ElbService implements AwsService {
         if (!matches && (!arns.isEmpty() || !names.isEmpty())) {
             throw new AwsException(400, "LoadBalancerNotFound", "One or more load balancers not found");
         }
-        ElbXml xml = new ElbXml();
-        for (Balancer x : page(request, matches ? List.of(b) : List.of(), xml, "LoadBalancers")) {
+        ElbXml xml = new ElbXml().open("LoadBalancers");
+        for (Balancer x : page(request, matches ? List.of(b) : List.of())) {
             String az = context.fleet().instances().isEmpty() ? context.region() + "a"
                     : context.fleet().instances().get(0).identity().availabilityZone();
             xml.open("member").text("LoadBalancerArn", x.lbArn()).text("DNSName", "127.0.0.1:" + x.lb().port())
@@ -152,8 +149,8 @@ public final class ElbService implements AwsService {
         if (!matches && (!arns.isEmpty() || !names.isEmpty())) {
             throw new AwsException(400, "TargetGroupNotFound", "One or more target groups not found");
         }
-        ElbXml xml = new ElbXml();
-        for (Balancer x : page(request, matches ? List.of(b) : List.of(), xml, "TargetGroups")) {
+        ElbXml xml = new ElbXml().open("TargetGroups");
+        for (Balancer x : page(request, matches ? List.of(b) : List.of())) {
             HealthCheckSettings hc = x.lb().settings().healthCheck();
             xml.open("member").text("TargetGroupArn", x.tgArn()).text("TargetGroupName", x.name()).text("Protocol", "HTTP")
                     .text("Port", 80).text("VpcId", "vpc-0a1b2c3d4e5f60718").text("HealthCheckProtocol", "HTTP")
@@ -226,7 +223,7 @@ public final class ElbService implements AwsService {
         return switch (reason) {
             case "Elb.RegistrationInProgress" -> "Target registration is in progress";
             case "Elb.InitialHealthChecking" -> "Initial health checks in progress";
-            case "Target.ResponseCodeMismatch" -> "Health checks failed with these codes: [5xx]";
+            case "Target.ResponseCodeMismatch" -> "Health checks failed with an unexpected response code";
             case "Target.Timeout" -> "Request timed out";
             case "Target.FailedHealthChecks" -> "Health checks failed";
             case "Target.NotRegistered" -> "Target is not registered to the target group";

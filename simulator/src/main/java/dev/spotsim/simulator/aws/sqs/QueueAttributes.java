@@ -65,8 +65,6 @@ final class QueueAttributes {
                 if (!name.equals("FifoQueue") || !value.equals("false")) {
                     throw SqsError.INVALID_ATTRIBUTE_NAME.fault("Unknown Attribute " + name + ". spotsim serves standard queues only.");
                 }
-            } else if (READ_ONLY.contains(name)) {
-                throw SqsError.INVALID_ATTRIBUTE_NAME.fault("Unknown Attribute " + name + ".");
             } else {
                 throw SqsError.INVALID_ATTRIBUTE_NAME.fault("Unknown Attribute " + name + ".");
             }
