@@ -9,6 +9,7 @@ import dev.spotsim.simulator.instance.InstanceListener;
 import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.Interruption;
+import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.MaintenanceEvent;
 import dev.spotsim.simulator.instance.MetadataOptions;
 import dev.spotsim.simulator.instance.SimulatedInstance;
@@ -221,22 +222,35 @@ public final class Fleet {
             Instant start = clock.now().plus(request.delay());
             boolean withRebalance = !request.rebalanceLead().isZero();
             Instant noticeTime = start.plus(request.rebalanceLead());
-            // IMDS shows the action time to the second: round it up so what is shown is what happens and
-            // the notice is never shorter than asked.
-            Instant exact = noticeTime.plus(request.notice());
-            Instant actionTime = exact.truncatedTo(ChronoUnit.SECONDS);
-            if (actionTime.isBefore(exact)) {
-                actionTime = actionTime.plusSeconds(1);
-            }
+            // Hibernation gets the notice but no two-minute warning: it begins at once.
+            // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html
+            boolean atOnce = request.action() == InterruptionAction.HIBERNATE;
+            Instant actionTime = atOnce ? noticeTime : roundedUp(noticeTime.plus(request.notice()));
             Interruption plan = new Interruption(instanceId, request.action(), withRebalance ? start : null, noticeTime, actionTime);
             instance.plan(plan);
             if (withRebalance) {
                 atOrNow(instance, start, () -> instance.recommendRebalance(clock.now()));
             }
-            atOrNow(instance, noticeTime, () -> instance.notice(clock.now()));
-            instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
+            if (atOnce) {
+                atOrNow(instance, noticeTime, () -> {
+                    instance.notice(clock.now());
+                    act(instance);
+                });
+            } else {
+                atOrNow(instance, noticeTime, () -> instance.notice(clock.now()));
+                instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
+            }
             return plan;
         }
+    }
+
+    /**
+     * IMDS shows the action time to the second: it is rounded up so what is shown is what happens and the
+     * notice is never shorter than asked.
+     */
+    private static Instant roundedUp(Instant exact) {
+        Instant seconds = exact.truncatedTo(ChronoUnit.SECONDS);
+        return seconds.isBefore(exact) ? seconds.plusSeconds(1) : seconds;
     }
 
     /** A step that is due now happens before the call returns, so a caller reads the state it caused. */
@@ -257,6 +271,10 @@ public final class Fleet {
     public Instant recommendRebalance(String instanceId, Duration delay) {
         SimulatedInstance instance = find(instanceId);
         InstanceView v = instance.view();
+        // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/rebalance-recommendations.html (Spot Instances only)
+        if (!v.identity().isSpot()) {
+            throw FleetException.conflict(instanceId + " is an on-demand instance; rebalance recommendations are for Spot Instances only");
+        }
         if (!v.state().isUp()) {
             throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance gets a rebalance recommendation");
         }
