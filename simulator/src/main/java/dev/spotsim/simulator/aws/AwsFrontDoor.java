@@ -113,6 +113,10 @@ public final class AwsFrontDoor {
     private Dispatch dispatch(RoutingContext ctx, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        // HTTP/2 (a Java client's h2c upgrade) carries the host as :authority, not Host: services build URLs from it.
+        if (!headers.containsKey("host") && ctx.request().authority() != null) {
+            headers.put("host", ctx.request().authority().toString());
+        }
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         String[] scope = scope(headers.get("authorization"));
         String region = scope != null ? scope[0] : defaultRegion;
@@ -258,7 +262,8 @@ public final class AwsFrontDoor {
             }
             case JSON_1_0, JSON_1_1 -> {
                 out.putHeader("Content-Type", protocol.jsonContentType());
-                out.putHeader("x-amzn-ErrorType", e.code());
+                // The header names the shape without its namespace (SDKs read it before __type).
+                out.putHeader("x-amzn-ErrorType", e.code().substring(e.code().indexOf('#') + 1));
                 body = "{\"__type\":\"" + Xml.jsonEscape(e.code()) + "\",\"message\":\"" + Xml.jsonEscape(message) + "\"}";
             }
             default -> {
