@@ -3,6 +3,9 @@
 //  2. state change (the interrupt call that applies the notice) -> webhook delivery (p50/p99) vs a plain POST round trip to the same receiver
 //  3. 1,000 simultaneous interruptions: time until every warning is delivered, vs one interruption
 //  4. a 10,000-instance fleet: start time and heap, vs 1,000 instances
+//  5. a webhook target down for 20 s while 200 warnings are published: time from its return until it has them all
+//     (default backoff), vs the same warnings delivered to a target that was up
+// -Dparts=webhook runs 2, 3 and 5 only.
 // Run through bench/fleet.sh (it builds the jar and sets the classpath).
 import com.sun.net.httpserver.HttpServer;
 import dev.spotsim.scenarios.select.Selection;
@@ -36,10 +39,16 @@ public class FleetBench {
 
     public static void main(String[] args) throws Exception {
         int samples = Integer.parseInt(System.getProperty("samples", "200"));
-        noticeToImds(samples);
+        boolean all = !"webhook".equals(System.getProperty("parts", "all"));
+        if (all) {
+            noticeToImds(samples);
+        }
         stateChangeToWebhook(samples);
         simultaneous(1000);
-        bigFleet(1000, 10_000);
+        catchUp(200, Duration.ofSeconds(20));
+        if (all) {
+            bigFleet(1000, 10_000);
+        }
         System.exit(0); // the JDK HTTP client's and receivers' threads would keep the JVM up
     }
 
@@ -90,7 +99,11 @@ public class FleetBench {
     }
 
     static HttpServer receiver(Map<String, Long> arrivals, AtomicInteger count) throws Exception {
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        return receiver(arrivals, count, 0);
+    }
+
+    static HttpServer receiver(Map<String, Long> arrivals, AtomicInteger count, int port) throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         s.createContext("/hook", ex -> {
             long now = System.nanoTime();
@@ -162,6 +175,41 @@ public class FleetBench {
         } finally {
             recv.stop(0);
             java.nio.file.Files.deleteIfExists(journal);
+        }
+    }
+
+    static void catchUp(int n, Duration outage) throws Exception {
+        double up = delivered(n, Duration.ZERO);
+        double back = delivered(n, outage);
+        System.out.printf("%-44s %10.1f ms   baseline (target up) %8.1f ms   ratio %.1f%n",
+                "webhook catch-up after a " + outage.toSeconds() + " s outage", back, up, back / up);
+    }
+
+    /** Publishes {@code n} warnings with the target down for {@code outage}; ms from its return (or the publish) to the last arrival. */
+    static double delivered(int n, Duration outage) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        HttpServer probe = receiver(arrivals, new AtomicInteger());
+        int port = probe.getAddress().getPort();
+        String hook = "http://127.0.0.1:" + port + "/hook";
+        if (!outage.isZero()) {
+            probe.stop(0);
+        }
+        SinkConfig defaults = new SinkConfig("webhook", "bench", hook, null, null, null,
+                new ObjectMapper().readTree("{\"detail-type\": [\"EC2 Spot Instance Interruption Warning\"]}"), null, null, null);
+        HttpServer recv = probe;
+        try (SpotSim sim = SpotSim.builder().group(group(n)).eventSinks(List.of(defaults)).start()) {
+            sim.fleet().scheduleInterruption(java.time.Instant.now(), Selection.everything(), InterruptRequest.awsDefault(), 1);
+            Thread.sleep(outage.toMillis());
+            long from = System.nanoTime();
+            if (!outage.isZero()) {
+                recv = receiver(arrivals, new AtomicInteger(), port);
+            }
+            while (arrivals.size() < n) {
+                Thread.sleep(1);
+            }
+            return (arrivals.values().stream().mapToLong(Long::longValue).max().orElseThrow() - from) / 1e6;
+        } finally {
+            recv.stop(0);
         }
     }
 

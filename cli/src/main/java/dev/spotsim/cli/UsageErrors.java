@@ -38,6 +38,14 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler, Comma
             cmd.getErr().flush();
             return ERROR;
         }
+        if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+            // The machine, not spotsim: a full disk, a read-only or missing directory. One line says which.
+            Throwable io = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+            cmd.getErr().println("spotsim: " + (e.getMessage() == null ? io.toString() : e.getMessage())
+                    + " (check the path's permissions and free space)");
+            cmd.getErr().flush();
+            return ERROR;
+        }
         cmd.getErr().println("spotsim: unexpected failure (a bug; please report it): " + e);
         e.printStackTrace(cmd.getErr());
         cmd.getErr().flush();

@@ -133,10 +133,11 @@ class RunCommandTest {
         assertThat(workloads).as(Files.readString(log)).hasSizeGreaterThanOrEqualTo(2);
         new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("exits within seconds of Ctrl-C").isTrue();
+        assertThat(child.exitValue()).as("128 + SIGINT, as shells and CI runners expect").isEqualTo(130);
         assertThat(workloads).noneMatch(ProcessHandle::isAlive);
         JsonNode run = JSON.readTree(onlyRunDir(out.resolve("runs")).resolve("run.json").toFile());
         assertThat(run.path("outcome").asText()).isEqualTo("interrupted");
-        assertThat(run.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(run.path("exitCode").asInt()).as("run.json agrees with the process").isEqualTo(130);
         assertThat(run.path("measures").path("total").path("requests").asLong()).isPositive();
     }
 }

@@ -12,7 +12,6 @@ import dev.spotsim.scenarios.model.Slo;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "<out>/<run-id>/ (run.json, events.jsonl, seconds.csv, junit.xml, summary.md, report.html, gatling/, logs/).",
                 "Ctrl-C stops every process it started and still writes what was measured."},
         footer = {"", "Exit codes: 0 every SLO holds, 2 an SLO is broken, 1 no verdict (bad input, a workload that never",
-                "became healthy, Ctrl-C)."})
+                "became healthy), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM (a CI job cancelled or timed out);",
+                "run.json's exitCode is the same number."})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -75,6 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Scenario scenario = new StructuredReader().read(file, Scenario.class);
         Measures baselineMeasures = baseline == null ? null : RunRecordFile.measures(baseline);
+        Path workingDirectory = checkedWorkdir();
         for (Finding f : TimingCheck.check(scenario)) {
             stderr.println("spotsim: check: " + f.severity().name().toLowerCase() + " " + f.field() + ": " + f.message());
         }
@@ -86,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         long actualSeed = seed != null ? seed : scenario.seed();
         Path runDir = newRunDir(scenario.name());
         LocalRun run = new LocalRun(scenario, runDir.getFileName().toString(), new LocalRun.Options(runDir, actualSeed,
-                workdir == null ? null : workdir.toAbsolutePath(), startTimeout, quiet ? null : new ProgressLine(stderr, progressEvery), baselineMeasures));
+                workingDirectory, startTimeout, quiet ? null : new ProgressLine(stderr, progressEvery), baselineMeasures));
         stderr.println("spotsim: running " + scenario.name() + " (seed " + actualSeed + ") into " + runDir);
         stderr.flush();
         CountDownLatch written = new CountDownLatch(1);
@@ -100,10 +101,13 @@ public final class RunCommand implements Callable<Integer> {
             }
         }, "spotsim-run-abort");
         Runtime.getRuntime().addShutdownHook(hook);
+        SignalWatch signals = SignalWatch.install();
         RunRecord record;
         try {
-            record = run.run();
+            record = signals.stamp(run.run());
             RecordFiles.write(runDir, record);
+            // Before the latch: after a signal the JVM exits as soon as the shutdown hook returns.
+            printVerdict(stdout, record, runDir);
         } finally {
             written.countDown();
             try {
@@ -112,8 +116,19 @@ public final class RunCommand implements Callable<Integer> {
                 // Ctrl-C: the hook is running and waits for us.
             }
         }
-        printVerdict(stdout, record, runDir);
         return record.exitCode();
+    }
+
+    /** The workload's directory, checked before anything starts; null for the current directory. */
+    private Path checkedWorkdir() {
+        if (workdir == null) {
+            return null;
+        }
+        if (!Files.isDirectory(workdir)) {
+            throw new IllegalArgumentException("--workdir: " + workdir + (Files.exists(workdir) ? " is not a directory" : " does not exist")
+                    + "; give the directory the workload's commands run in");
+        }
+        return workdir.toAbsolutePath();
     }
 
     private Path newRunDir(String name) {
@@ -125,8 +140,62 @@ public final class RunCommand implements Callable<Integer> {
                 dir = out.resolve(id + "-" + n);
             }
             return Files.createDirectory(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("--out: cannot create a run directory in " + out + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("--out: cannot create a run directory in " + out + " (" + reason(e)
+                    + "); choose a writable directory with --out or SPOTSIM_OUT");
+        }
+    }
+
+    /** What the file system said, in words: "not a directory", "read-only file system", "permission denied". */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException) {
+            return "the file system cannot hold a directory there";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Which signal stopped the run, so run.json and the process agree: the JVM exits with 128 + the
+     * signal's number after a signal (130 for Ctrl-C, 143 for SIGTERM), the convention shells and CI
+     * runners read as "stopped", distinct from 1 (no verdict for a reason of the run's own).
+     */
+    static final class SignalWatch {
+        private volatile int signal;
+
+        static SignalWatch install() {
+            SignalWatch watch = new SignalWatch();
+            for (String name : new String[] {"INT", "TERM"}) {
+                try {
+                    sun.misc.Signal sig = new sun.misc.Signal(name);
+                    sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
+                    previous[0] = sun.misc.Signal.handle(sig, s -> {
+                        watch.signal = s.getNumber();
+                        previous[0].handle(s);
+                    });
+                } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+                    // No such signal here (or handled elsewhere): the record keeps the run's own exit code.
+                }
+            }
+            return watch;
+        }
+
+        /** The record with the exit code the process will end with when a signal stopped it. */
+        RunRecord stamp(RunRecord r) {
+            int s = signal;
+            if (s == 0) {
+                return r;
+            }
+            return new RunRecord(r.runId(), r.scenario(), r.target(), r.seed(), r.startedAt(), r.endedAt(), r.outcome(), r.error(),
+                    r.timeline(), r.workloads(), r.seconds(), r.measures(), r.slos(), 128 + s);
         }
     }
 
@@ -136,6 +205,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         String verdict = switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
+            case 130, 143 -> "STOPPED (" + (record.exitCode() == 130 ? "Ctrl-C" : "SIGTERM") + "), no verdict: what was measured is in the record";
             case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
             default -> "NO VERDICT: " + (record.error() != null ? record.error() : record.outcome());
         };

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -33,7 +30,8 @@ public final class StructuredReader {
 
     public StructuredReader() {
         this.yaml = configure(YAMLMapper.builder(new YAMLFactory()).build());
-        this.json = configure(JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build());
+        // Duplicate keys are found by DocumentCheck, which names both positions.
+        this.json = configure(JsonMapper.builder().build());
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -44,19 +42,15 @@ public final class StructuredReader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // desired: 2.5 is not 2: a count must be written as one.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     }
 
     /** Reads {@code file} (YAML unless it ends in {@code .json}) as {@code type}. */
     public <T> T read(Path file, Class<T> type) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        String text = BoundedText.read(file);
         boolean isJson = file.getFileName().toString().toLowerCase().endsWith(".json");
         return read(text, file.toString(), isJson, type);
     }
@@ -68,6 +62,16 @@ public final class StructuredReader {
             throw new InputException(source + ": the file is empty; expected a " + (isJson ? "JSON object" : "YAML mapping"));
         }
         try {
+            try (JsonParser parser = mapper.createParser(text)) {
+                String problem = DocumentCheck.firstProblem(parser, source);
+                if (problem != null) {
+                    throw new InputException(problem);
+                }
+            } catch (JsonProcessingException e) {
+                throw new InputException(describe(source, e), e);
+            } catch (java.io.IOException e) {
+                throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+            }
             try (JsonParser parser = mapper.createParser(text)) {
                 String unknown = UnknownFieldCheck.firstUnknownField(parser, type, source);
                 if (unknown != null) {

@@ -1,5 +1,6 @@
 package dev.spotsim.scenarios.time;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -8,6 +9,9 @@ import java.util.regex.Pattern;
 /** Parses and prints durations the way users write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}, or ISO-8601 {@code PT2M}. */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+    /** The longest duration anything in a simulation may take; a longer one is a typo, not a plan. */
+    public static final Duration MAX = Duration.ofDays(7);
+    private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(MAX.toMillis());
     private static final String EXPECTED = "a duration like \"500ms\", \"30s\", \"2m\", \"1h30m\" or \"PT2M\"";
 
     private Durations() {
@@ -19,7 +23,9 @@ public final class Durations {
     }
 
     /**
-     * Parses {@code text}; a bare number is rejected because its unit would be a guess.
+     * Parses {@code text}; a bare number is rejected because its unit would be a guess, and so is
+     * what the simulator cannot honour exactly: a negative duration ({@code PT-5S}), a part finer than
+     * a millisecond, or more than {@link #MAX}.
      *
      * @throws IllegalArgumentException naming what was expected
      */
@@ -29,35 +35,65 @@ public final class Durations {
         }
         String trimmed = text.trim();
         if (trimmed.startsWith("P") || trimmed.startsWith("p")) {
+            Duration iso;
             try {
-                return Duration.parse(trimmed.toUpperCase());
-            } catch (DateTimeParseException e) {
+                iso = Duration.parse(trimmed.toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException | ArithmeticException e) {
                 throw new IllegalArgumentException("expected " + EXPECTED + ", got \"" + text + "\"");
             }
+            return checked(iso, text);
         }
         Matcher m = PART.matcher(trimmed);
-        Duration total = Duration.ZERO;
+        BigDecimal millis = BigDecimal.ZERO;
         int at = 0;
         while (at < trimmed.length()) {
             if (!m.find(at) || m.start() != at) {
                 throw new IllegalArgumentException("expected " + EXPECTED + ", got \"" + text + "\"");
             }
-            total = total.plus(part(m.group(1), m.group(2)));
+            millis = millis.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMillis(m.group(2)))));
             at = m.end();
+            if (millis.compareTo(MAX_MILLIS) > 0) {
+                break;
+            }
         }
-        return total;
+        if (millis.compareTo(MAX_MILLIS) > 0) {
+            throw tooLong(text);
+        }
+        if (millis.stripTrailingZeros().scale() > 0) {
+            throw finerThanMillis(text);
+        }
+        return Duration.ofMillis(millis.longValueExact());
     }
 
-    private static Duration part(String number, String unit) {
-        double value = Double.parseDouble(number);
-        long millis = Math.round(value * switch (unit) {
+    private static Duration checked(Duration d, String text) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("expected a duration of zero or more, got \"" + text + "\"");
+        }
+        if (d.compareTo(MAX) > 0) {
+            throw tooLong(text);
+        }
+        if (d.getNano() % 1_000_000 != 0) {
+            throw finerThanMillis(text);
+        }
+        return d;
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("expected a duration of at most " + format(MAX) + " (" + MAX.toDays() + "d), got \"" + text + "\"");
+    }
+
+    private static IllegalArgumentException finerThanMillis(String text) {
+        return new IllegalArgumentException("expected a duration in whole milliseconds, got \"" + text + "\"");
+    }
+
+    private static long unitMillis(String unit) {
+        return switch (unit) {
             case "ms" -> 1L;
             case "s" -> 1_000L;
             case "m" -> 60_000L;
             case "h" -> 3_600_000L;
             default -> 86_400_000L;
-        });
-        return Duration.ofMillis(millis);
+        };
     }
 
     /** Prints the shortest exact form: {@code 2m}, {@code 1m30s}, {@code 250ms}. */

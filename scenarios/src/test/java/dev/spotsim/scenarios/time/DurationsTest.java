@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,18 @@ class DurationsTest {
     void rejectsAnythingElseNamingTheExpectedForm(String text) {
         assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a duration like \"500ms\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT-5S", "-PT1M", "PT0.0001S", "1.0005s", "0.5ms", "8d", "169h", "P8D", "99999999999999999999999h"})
+    void refusesWhatTheSimulatorCannotHonourExactly(String text) {
+        assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"" + text + "\"");
+    }
+
+    @Test
+    void sevenDaysIsTheLongestDuration() {
+        assertThat(Durations.parse("7d")).isEqualTo(Durations.MAX);
+        assertThat(Durations.parse("PT168H")).isEqualTo(Durations.MAX);
     }
 
     @ParameterizedTest

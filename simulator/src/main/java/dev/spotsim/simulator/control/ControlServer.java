@@ -26,8 +26,13 @@ public final class ControlServer {
     public static final int MAX_REQUEST_LINE = 8192;
     /** Headers past this in total are answered 431. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
-    /** A connection must finish sending a request's headers this soon after it opens or its last answer. */
+    /** A new connection must finish sending its first request's headers this soon. */
     public static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+    /**
+     * A kept-alive connection must finish its next request's headers this soon after the last
+     * answer; longer than the header deadline so a client's pooled connection is not closed under it.
+     */
+    public static final Duration KEEP_ALIVE_DEADLINE = Duration.ofSeconds(60);
     /** A connection idle this long is closed (event streams send a heartbeat well within it). */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -62,7 +67,7 @@ public final class ControlServer {
     }
 
     private void opened(HttpConnection connection) {
-        expectHeaders(connection);
+        expectHeaders(connection, headerDeadline);
         connection.closeHandler(v -> {
             Long timer = awaitingHeaders.remove(connection);
             if (timer != null) {
@@ -71,10 +76,10 @@ public final class ControlServer {
         });
     }
 
-    private void expectHeaders(HttpConnection connection) {
-        long timer = vertx.setTimer(headerDeadline.toMillis(), id -> {
+    private void expectHeaders(HttpConnection connection, Duration deadline) {
+        long timer = vertx.setTimer(deadline.toMillis(), id -> {
             if (awaitingHeaders.remove(connection, id)) {
-                LOG.debug("control connection from {} sent no complete request within {}", connection.remoteAddress(), headerDeadline);
+                LOG.debug("control connection from {} sent no complete request within {}", connection.remoteAddress(), deadline);
                 connection.close();
             }
         });
@@ -89,7 +94,7 @@ public final class ControlServer {
         }
         request.response().endHandler(v -> {
             if (!request.response().closed()) {
-                expectHeaders(connection);
+                expectHeaders(connection, KEEP_ALIVE_DEADLINE);
             }
         });
         RequestTarget.Refusal refusal = RequestTarget.check(request.uri());
