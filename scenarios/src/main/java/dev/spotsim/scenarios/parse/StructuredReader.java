@@ -39,6 +39,7 @@ public final class StructuredReader {
     private static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule durations = new SimpleModule("spotsim-durations");
         durations.addDeserializer(Duration.class, new DurationDeserializer());
+        durations.addDeserializer(dev.spotsim.scenarios.model.Argv.class, new ArgvDeserializer());
         return mapper.registerModule(new JavaTimeModule())
                 .registerModule(durations)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,0 +1,74 @@
+package dev.spotsim.simulator.workload.container;
+
+import dev.spotsim.scenarios.model.ContainerSpec;
+import dev.spotsim.simulator.workload.Signal;
+import dev.spotsim.simulator.workload.WorkloadExit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain words about how an image will take a stop, from its config and the scenario's overrides: the lint that
+ * {@code spotsim check} and a run print, and the explanation a record carries for a container that did not drain.
+ */
+public final class ImageAdvice {
+    private static final String FIX = "use the exec form (CMD [\"java\", ...]), `init: true`, or a STOPSIGNAL the program handles";
+
+    private ImageAdvice() {
+    }
+
+    /** The signal a stop sends first: the scenario's stopSignal, else the image's STOPSIGNAL, else SIGTERM. */
+    public static Signal stopSignal(ContainerSpec spec, ImageConfig image) {
+        String text = spec.stopSignal() != null ? spec.stopSignal() : image.stopSignal();
+        return text == null ? Signal.SIGTERM : Signal.parse(text);
+    }
+
+    /** Warnings about the image as {@code spec} runs it; empty when nothing stands out. */
+    public static List<String> lint(ContainerSpec spec, ImageConfig image) {
+        List<String> warnings = new ArrayList<>();
+        ImageConfig.Launched launched = image.launched(spec);
+        if (launched.argv().isEmpty()) {
+            warnings.add(spec.image() + ": the image has no ENTRYPOINT or CMD and the scenario sets no command: nothing to run");
+            return warnings;
+        }
+        if (launched.shellForm() && !spec.init()) {
+            warnings.add(spec.image() + ": the " + launched.source() + " is shell form (" + launched.shown() + "): /bin/sh is PID 1, and a PID 1 "
+                    + "without a handler ignores " + stopSignal(spec, image) + ", so the program never sees it and is SIGKILLed (exit 137) at the stop timeout: " + FIX);
+        }
+        if (spec.containerPort() != null && !image.exposedTcp().isEmpty() && !image.exposedTcp().contains(spec.containerPort())) {
+            warnings.add(spec.image() + ": containerPort " + spec.containerPort() + " is not among the ports the image EXPOSEs " + image.exposedTcp()
+                    + ": the balancer targets the task's port, handed to the program as PORT (containers run on the host's network)");
+        }
+        if (spec.tokenPutUnanswered()) {
+            warnings.add(spec.image() + ": on a bridge network with httpPutResponseHopLimit " + spec.httpPutResponseHopLimit() + ", the container's "
+                    + "IMDSv2 token request (PUT /latest/api/token) gets no answer: with IMDSv2 required it never sees the interruption notice; "
+                    + "set httpPutResponseHopLimit: 2 (AWS's advice for containers) or network: host");
+        }
+        return warnings;
+    }
+
+    /**
+     * Why a container did not drain, for the record; null when it exited on its own or by the stop signal before
+     * the deadline. {@code deadlineName} is the lane's word for it ("stopTimeout", "terminationGracePeriodSeconds").
+     */
+    public static String explainUndrained(ContainerSpec spec, ImageConfig image, WorkloadExit exit, Signal sent, String deadlineName,
+                                          Duration deadline) {
+        if (exit.oomKilled()) {
+            return "exit " + exit.exitCode() + ": the kernel's OOM killer ended the container (memory limit reached), not the platform";
+        }
+        if (exit.signal() != Signal.SIGKILL) {
+            return null;
+        }
+        String when = "exit 137 at " + deadlineName + " " + seconds(deadline) + ": PID 1 did not exit on " + sent;
+        ImageConfig.Launched launched = image.launched(spec);
+        if (launched.shellForm() && !spec.init()) {
+            return when + "; the " + launched.source() + " is shell form (" + launched.shown() + "): " + FIX;
+        }
+        return when + " within " + seconds(deadline) + " (PID 1: " + launched.shown() + "): it ignores " + sent
+                + " or its drain takes longer than " + deadlineName + "; handle " + sent + " and finish sooner, or raise " + deadlineName;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}
