@@ -28,11 +28,12 @@ engine() {
     exit 1
   fi
 }
-busybox="$(command -v busybox || true)"
-if [[ -z "$busybox" ]] || ! file -L "$busybox" 2>/dev/null | grep -q 'statically linked'; then
-  busybox=/bin/busybox
-fi
-[[ -x "$busybox" ]] || { echo "build-images.sh: needs a static busybox: apt-get install busybox-static" >&2; exit 1; }
+# A static busybox (Debian's busybox-static installs one at /bin/busybox): the image has no libc of its own for it.
+busybox=""
+for candidate in "${BUSYBOX:-}" /bin/busybox /usr/bin/busybox "$(command -v busybox || true)"; do
+  if [[ -n "$candidate" && -x "$candidate" ]] && ! ldd "$candidate" >/dev/null 2>&1; then busybox="$candidate"; break; fi
+done
+[[ -n "$busybox" ]] || { echo "build-images.sh: needs a static busybox: apt-get install busybox-static" >&2; exit 1; }
 engine version >/dev/null 2>&1 || { echo "build-images.sh: no engine answers at ${DOCKER_HOST:-the local Docker socket}" >&2; exit 1; }
 
 base_context() {
@@ -57,6 +58,7 @@ base_context() {
 FROM scratch
 COPY rootfs/ /
 ENV PATH=/opt/java/bin:/bin JAVA_HOME=/opt/java
+LABEL dev.spotsim.sample=true
 CF
   touch "$ctx/.done"
 }
@@ -99,3 +101,5 @@ build spotsim-samples/batch-worker:local "WORKDIR /tmp
 CMD [$java, \"BatchWorker\"]"
 build spotsim-samples/naive:local "EXPOSE 8080
 CMD [$java, \"NaiveService\"]"
+# Earlier builds of these tags are left dangling: remove them (only ours, by label).
+quietly image prune -f --filter label=dev.spotsim.sample=true
