@@ -151,6 +151,9 @@ public final class StructuredReader {
         if (type == Duration.class) {
             return dev.spotsim.scenarios.time.Durations.expected();
         }
+        if (type == dev.spotsim.scenarios.model.Argv.class) {
+            return "a string (shell form: /bin/sh -c STRING) or a list of strings (exec form)";
+        }
         if (Collection.class.isAssignableFrom(type)) {
             return "a list";
         }

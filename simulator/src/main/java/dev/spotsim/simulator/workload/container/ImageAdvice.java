@@ -31,18 +31,14 @@ public final class ImageAdvice {
             warnings.add(spec.image() + ": the image has no ENTRYPOINT or CMD and the scenario sets no command: nothing to run");
             return warnings;
         }
-        if (launched.shellForm() && !spec.init()) {
+        // A shell-form override is the scenario's own: ContainerCheck reports it without an engine.
+        if (launched.shellForm() && !spec.init() && launched.source().startsWith("image's")) {
             warnings.add(spec.image() + ": the " + launched.source() + " is shell form (" + launched.shown() + "): /bin/sh is PID 1, and a PID 1 "
                     + "without a handler ignores " + stopSignal(spec, image) + ", so the program never sees it and is SIGKILLed (exit 137) at the stop timeout: " + FIX);
         }
         if (spec.containerPort() != null && !image.exposedTcp().isEmpty() && !image.exposedTcp().contains(spec.containerPort())) {
             warnings.add(spec.image() + ": containerPort " + spec.containerPort() + " is not among the ports the image EXPOSEs " + image.exposedTcp()
                     + ": the balancer targets the task's port, handed to the program as PORT (containers run on the host's network)");
-        }
-        if (spec.tokenPutUnanswered()) {
-            warnings.add(spec.image() + ": on a bridge network with httpPutResponseHopLimit " + spec.httpPutResponseHopLimit() + ", the container's "
-                    + "IMDSv2 token request (PUT /latest/api/token) gets no answer: with IMDSv2 required it never sees the interruption notice; "
-                    + "set httpPutResponseHopLimit: 2 (AWS's advice for containers) or network: host");
         }
         return warnings;
     }
