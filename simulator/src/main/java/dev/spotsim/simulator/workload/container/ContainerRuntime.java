@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.spotsim.simulator.workload.Placement;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ public final class ContainerRuntime implements WorkloadRuntime {
     private final ContainerLabels owner = ContainerLabels.ofThisProcess();
     private final List<RunningContainer> started = new CopyOnWriteArrayList<>();
     private final List<String> reaped;
+    /** One bridge hop per instance IMDS endpoint, for containers modelled on a bridge network. */
+    private final Map<String, BridgeHop> hops = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::removeAll, "spotsim-container-cleanup");
     private ImageConfig image;
     private volatile boolean closed;
@@ -96,7 +101,7 @@ public final class ContainerRuntime implements WorkloadRuntime {
         return container;
     }
 
-    private CreateContainerCmd create(DockerClient client, WorkloadLaunch launch) {
+    private CreateContainerCmd create(DockerClient client, WorkloadLaunch launch) throws IOException {
         HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withInit(spec.init())
                 .withBinds(spec.mounts().stream().map(m -> new Bind(Path.of(m.source()).toAbsolutePath().toString(), new Volume(m.target()),
                         AccessMode.ro)).toList());
@@ -119,12 +124,30 @@ public final class ContainerRuntime implements WorkloadRuntime {
     }
 
     /** The scenario's env first, then what the platform gives the task (PORT, IMDS endpoint, ...), which wins. */
-    private List<String> environment(WorkloadLaunch launch) {
+    private List<String> environment(WorkloadLaunch launch) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(launch.environment());
+        String imds = env.get(Placement.IMDS_ENDPOINT);
+        if (spec.network().equals("bridge") && imds != null) {
+            env.put(Placement.IMDS_ENDPOINT, bridgeHop(imds).endpoint());
+        }
         List<String> out = new ArrayList<>();
         env.forEach((k, v) -> out.add(k + "=" + v));
         return out;
+    }
+
+    private BridgeHop bridgeHop(String imdsEndpoint) throws IOException {
+        try {
+            return hops.computeIfAbsent(imdsEndpoint, endpoint -> {
+                try {
+                    return new BridgeHop(endpoint, spec.httpPutResponseHopLimit());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** A readable, unique container name: spotsim-RUN-TASK, with what the engine refuses replaced. */
@@ -159,6 +182,7 @@ public final class ContainerRuntime implements WorkloadRuntime {
         }
         closed = true;
         removeAll();
+        hops.values().forEach(BridgeHop::close);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -11,7 +11,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.model.Container;
 import dev.spotsim.scenarios.model.ContainerSpec;
+import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.workload.ExecResult;
+import dev.spotsim.simulator.workload.Placement;
 import dev.spotsim.simulator.workload.RunningWorkload;
 import dev.spotsim.simulator.workload.Signal;
 import dev.spotsim.simulator.workload.WorkloadExit;
@@ -173,5 +175,22 @@ class ContainerRuntimeTest {
         assertThatThrownBy(() -> runtime.start(launch(runId, "task-1", dir, Map.of())))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("image spotsim-samples/not-built:nope is not in the engine").hasMessageContaining("pull is never");
+    }
+
+    @Test
+    void aContainerReachesItsInstancesImdsOnLoopbackAndOnABridgeThroughTheHop() throws Exception {
+        try (SpotSim sim = SpotSim.builder().tokensRequired(false).start()) {
+            Map<String, String> imds = Map.of(Placement.IMDS_ENDPOINT, sim.imdsEndpoint());
+            ContainerSpec bridge = new ContainerSpec(EXEC_IMAGE, null, null, null, null, false, null, "never", null, null, "bridge", 1);
+            runtime = new ContainerRuntime(connect(), bridge, Clock.systemUTC());
+            RunningWorkload task = runtime.start(launch(runId, "task-1", dir, imds));
+
+            ExecResult seen = task.exec(List.of("/bin/sh", "-c",
+                    "echo $AWS_EC2_METADATA_SERVICE_ENDPOINT; wget -q -O - $AWS_EC2_METADATA_SERVICE_ENDPOINT/latest/meta-data/instance-id"),
+                    Duration.ofSeconds(20));
+
+            assertThat(seen.exitCode()).as(seen.output()).isZero();
+            assertThat(seen.output()).contains(sim.firstInstanceId()).doesNotContain(sim.imdsEndpoint() + "\n");
+        }
     }
 }
