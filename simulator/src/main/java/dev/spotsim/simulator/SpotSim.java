@@ -2,7 +2,6 @@ package dev.spotsim.simulator;
 
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
-import dev.spotsim.scenarios.model.Lane;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.balancer.HealthCheckSettings;
@@ -12,10 +11,13 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
-import dev.spotsim.simulator.ecs.TaskMetadataServer;
+import dev.spotsim.simulator.control.ControlServer;
+import dev.spotsim.simulator.ecs.LazyTaskMetadata;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
-import dev.spotsim.simulator.workload.WorkloadSupervisor;
+import dev.spotsim.simulator.workload.ProcessRuntime;
+import dev.spotsim.simulator.workload.ProcessSpec;
+import dev.spotsim.simulator.workload.WorkloadRuntime;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.EventJournal;
@@ -38,7 +40,6 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +61,13 @@ public final class SpotSim implements AutoCloseable {
     private final EventBus events;
     private volatile Workloads workloads;
 
-    /** The platform running the user's workload, and what it needs: a balancer, a process supervisor, ECS metadata. */
-    private record Workloads(Platform platform, LoadBalancer balancer, WorkloadSupervisor supervisor, TaskMetadataServer ecs) {
+    /** The platform running the user's workload, and what it needs: a balancer, a workload runtime, ECS metadata (started on first use). */
+    private record Workloads(Platform platform, LoadBalancer balancer, WorkloadRuntime runtime, LazyTaskMetadata ecs) {
         void close() {
             platform.close();
-            supervisor.close();
+            runtime.close();
             balancer.close();
-            if (ecs != null) {
-                ecs.close();
-            }
+            ecs.close();
         }
     }
 
@@ -88,33 +87,39 @@ public final class SpotSim implements AutoCloseable {
     }
 
     /**
-     * Runs the user's workload on the fleet, behind a local balancer on {@code balancerPort} (0: free),
-     * with the drain lane of its spec. Returns the platform; {@link #close()} stops every process.
+     * Runs the user's workload on the fleet as host processes ({@code workload.command} with
+     * {@code /bin/sh -c}), behind a local balancer on {@code balancerPort} (0: free), with the drain lane
+     * of its spec. Returns the platform; {@link #close()} stops every process.
      */
-    public synchronized Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+    public Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+        ProcessSpec command = ProcessSpec.shell(settings.workload().command()).in(settings.workingDir());
+        return runWorkload(settings, lbSpec, balancerPort, new ProcessRuntime(command, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Runs the user's workload through {@code runtime} (processes, containers), which the simulator
+     * owns from now on and closes with itself (also when this call fails).
+     */
+    public synchronized Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort, WorkloadRuntime runtime) {
         if (workloads != null) {
+            runtime.close();
             throw new IllegalStateException("a workload already runs on this simulator");
         }
         WorkloadSpec.HealthCheck hc = settings.workload().healthCheck();
         TargetGroupSettings group = new TargetGroupSettings(new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(),
                 hc.healthyThreshold(), hc.unhealthyThreshold(), 200, 399), lbSpec.deregistrationDelay(), lbSpec.targetTimeout());
         LoadBalancer balancer = new LoadBalancer(vertx, group, java.time.Clock.systemUTC());
-        WorkloadSupervisor supervisor = new WorkloadSupervisor(settings.logDir(), java.time.Clock.systemUTC());
-        TaskMetadataServer ecs = null;
+        LazyTaskMetadata ecs = new LazyTaskMetadata(vertx, host);
         try {
             balancer.start(host, balancerPort).await();
-            Lane lane = settings.workload().parsedLane();
-            ecs = lane == Lane.ECS_EC2 || lane == Lane.FARGATE_SPOT ? TaskMetadataServer.start(vertx, host) : null;
-            Platform platform = new Platform(settings, fleet, this::imdsEndpoint, balancer, events, supervisor, ecs);
-            workloads = new Workloads(platform, balancer, supervisor, ecs);
+            Platform platform = new Platform(settings, fleet, this::imdsEndpoint, balancer, events, runtime, ecs);
+            workloads = new Workloads(platform, balancer, runtime, ecs);
             platform.start();
             return platform;
         } catch (RuntimeException e) {
-            supervisor.close();
+            runtime.close();
             balancer.close();
-            if (ecs != null) {
-                ecs.close();
-            }
+            ecs.close();
             throw e;
         }
     }
@@ -135,12 +140,17 @@ public final class SpotSim implements AutoCloseable {
      * region), for command sinks; empty when the event names no known instance.
      */
     public Map<String, String> environmentOf(Event event) {
+        return environment(fleet, imds, host, event);
+    }
+
+    /** {@link #environmentOf}, usable before the simulator is built (sinks see the fleet's start-up events). */
+    private static Map<String, String> environment(Fleet fleet, ImdsServer imds, String host, Event event) {
         String id = event.detail().path("instance-id").asText(event.detail().path("EC2InstanceId").asText(event.detail().path("ec2InstanceId").asText("")));
         if (id.isEmpty() || imds.port(id) < 0) {
             return Map.of();
         }
         InstanceView v = fleet.instance(id);
-        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", imdsEndpoint(id),
+        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://" + hostForUrl(host) + ":" + imds.port(id),
                 "AWS_REGION", v.identity().region(), "AWS_DEFAULT_REGION", v.identity().region());
     }
 
@@ -185,6 +195,10 @@ public final class SpotSim implements AutoCloseable {
     }
 
     private String hostForUrl() {
+        return hostForUrl(host);
+    }
+
+    private static String hostForUrl(String host) {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
@@ -353,6 +367,8 @@ public final class SpotSim implements AutoCloseable {
                 int loops = listenersPerPort > 0 ? listenersPerPort
                         : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
                 ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
+                // Before any instance launches: every journaled event a sink's pattern matches reaches it, start-up included.
+                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> environment(fleet, imds, host, e))));
                 List<Future<Integer>> bound = new ArrayList<>();
                 for (InstanceIdentity identity : identities) {
                     fleet.launch(identity, options);
@@ -361,14 +377,13 @@ public final class SpotSim implements AutoCloseable {
                 fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
-                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> self[0].environmentOf(e))));
                 String region = fleet.instances().isEmpty() ? "us-east-1" : fleet.instances().get(0).identity().region();
                 AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
                         new AwsFrontDoor(AwsServices.create(awsContext), region));
-                HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
-                        .requestHandler(api.router(vertx)).listen(controlPort).await();
+                // Bound to the configured host only: listen(port) alone binds the wildcard.
+                HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
                 return self[0];
             } catch (Exception e) {

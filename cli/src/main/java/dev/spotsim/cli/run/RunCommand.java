@@ -119,11 +119,11 @@ public final class RunCommand implements Callable<Integer> {
 
     static void printVerdict(PrintWriter out, RunRecord record, Path runDir) {
         for (SloResult slo : record.slos()) {
-            out.println((slo.holds() ? "  ok      " : "  BROKEN  ") + slo.message());
+            out.println(String.format(java.util.Locale.ROOT, "  %-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN") + slo.message());
         }
         String verdict = switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
-            case 2 -> "FAIL: " + record.slos().stream().filter(s -> !s.holds()).count() + " SLO(s) broken";
+            case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
             default -> "NO VERDICT: " + (record.error() != null ? record.error() : record.outcome());
         };
         out.println(record.scenario() + ": " + verdict);

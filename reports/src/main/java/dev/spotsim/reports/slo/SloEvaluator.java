@@ -26,6 +26,7 @@ public final class SloEvaluator {
         double measured = measure(slo, m);
         String condition = slo.operator().symbol() + " " + slo.thresholdText();
         if (Double.isNaN(measured)) {
+            // Never "ok": an interrupted run measured nothing for it, and silence is not evidence.
             return new SloResult(slo.key(), condition, measured, "no data", false,
                     slo.key() + ": no data (" + noDataReason(slo) + "), expected " + condition);
         }
@@ -41,10 +42,10 @@ public final class SloEvaluator {
             case DRAIN_TIME -> Percentiles.of(slo.stat(), seconds(m.drainTimes()));
             case DETECTION_LATENCY -> Percentiles.of(slo.stat(), seconds(m.detectionLatencies()));
             case RECOVERY_TIME -> m.recoveryTime() == null ? Double.POSITIVE_INFINITY : m.recoveryTime().toMillis() / 1000.0;
-            case KILLED_WORKLOADS -> m.killedWorkloads();
+            case KILLED_WORKLOADS -> m.killedWorkloads() == 0 && m.drainTimes().isEmpty() ? Double.NaN : m.killedWorkloads();
             case FAILED_REQUESTS -> {
                 PhaseStats s = phase(slo, m);
-                yield slo.stat().equals("percent") ? s.failurePercent() : s.failures();
+                yield s.requests() == 0 ? Double.NaN : slo.stat().equals("percent") ? s.failurePercent() : s.failures();
             }
             case LATENCY -> {
                 PhaseStats s = phase(slo, m);
@@ -61,8 +62,8 @@ public final class SloEvaluator {
                 };
                 yield millis / 1000.0;
             }
-            case HEALTHY_CAPACITY -> slo.stat().equals("min") ? m.minHealthyCapacity()
-                    : m.desiredCapacity() == 0 ? Double.NaN : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
+            case HEALTHY_CAPACITY -> m.desiredCapacity() == 0 ? Double.NaN
+                    : slo.stat().equals("min") ? m.minHealthyCapacity() : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
         };
     }
 
@@ -78,7 +79,9 @@ public final class SloEvaluator {
         return switch (slo.metric()) {
             case DRAIN_TIME -> "no workload exited after a notice";
             case DETECTION_LATENCY -> "nothing detected a notice";
-            case LATENCY -> "no requests" + (slo.phase() == null ? "" : " in phase " + slo.phase().wireName());
+            case LATENCY, FAILED_REQUESTS -> "no requests" + (slo.phase() == null ? "" : " in phase " + slo.phase().wireName());
+            case KILLED_WORKLOADS -> "no workload was interrupted";
+            case HEALTHY_CAPACITY -> "no capacity was measured";
             default -> "nothing measured";
         };
     }
