@@ -24,10 +24,11 @@ import java.util.Objects;
  *                       hop further away) or host
  * @param httpPutResponseHopLimit the instances' IMDS metadata option (EC2 default 1; AWS recommends 2 for containers):
  *                       with 1, a token PUT from a container on a bridge network gets no answer
+ * @param taskRoleArn    the role whose credentials the container credentials endpoint hands the task (default a fake one)
  */
 public record ContainerSpec(String image, Integer containerPort, Argv entrypoint, Argv command, Map<String, String> env,
                             Boolean init, String stopSignal, String pull, String user, List<Mount> mounts, String network,
-                            Integer httpPutResponseHopLimit) {
+                            Integer httpPutResponseHopLimit, String taskRoleArn) {
     /** The pull policies, as the Docker CLI's --pull names them. */
     public static final List<String> PULL_POLICIES = List.of("never", "missing", "always");
     private static final String SIGNAL = "(?i)(SIG)?(HUP|INT|QUIT|KILL|USR1|USR2|TERM|WINCH)|1|2|3|9|10|12|15|28";
@@ -63,11 +64,14 @@ public record ContainerSpec(String image, Integer containerPort, Argv entrypoint
         if (httpPutResponseHopLimit < 1 || httpPutResponseHopLimit > 64) {
             throw new IllegalArgumentException("httpPutResponseHopLimit: EC2 allows 1..64, got " + httpPutResponseHopLimit);
         }
+        if (taskRoleArn != null && !taskRoleArn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
+            throw new IllegalArgumentException("taskRoleArn: expected an IAM role ARN like arn:aws:iam::123456789012:role/my-task-role, got \"" + taskRoleArn + "\"");
+        }
     }
 
     /** Just the image, everything else as the image says. */
     public static ContainerSpec of(String image) {
-        return new ContainerSpec(image, null, null, null, null, null, null, null, null, null, null, null);
+        return new ContainerSpec(image, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A token PUT from this container gets no answer: on a bridge, the response needs two hops. */

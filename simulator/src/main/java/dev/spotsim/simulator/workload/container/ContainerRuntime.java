@@ -7,9 +7,11 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.spotsim.scenarios.model.ContainerSpec;
+import dev.spotsim.simulator.credentials.ContainerCredentialsServer;
 import dev.spotsim.simulator.workload.RunningWorkload;
 import dev.spotsim.simulator.workload.WorkloadLaunch;
 import dev.spotsim.simulator.workload.WorkloadRuntime;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.spotsim.simulator.workload.Placement;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContainerRuntime implements WorkloadRuntime {
     private static final Logger log = LoggerFactory.getLogger(ContainerRuntime.class);
+    private static final String IMDS_ENDPOINT = "AWS_EC2_METADATA_SERVICE_ENDPOINT";
+    /** The task role a container's credentials stand for when the scenario names none. */
+    public static final String DEFAULT_TASK_ROLE = "arn:aws:iam::123456789012:role/spotsim-task-role";
 
     private final DockerEngine engine;
     private final ContainerSpec spec;
@@ -43,17 +47,51 @@ public final class ContainerRuntime implements WorkloadRuntime {
     private final List<String> reaped;
     /** One bridge hop per instance IMDS endpoint, for containers modelled on a bridge network. */
     private final Map<String, BridgeHop> hops = new ConcurrentHashMap<>();
+    private final ContainerCredentialsServer credentials;
+    private final Map<String, ContainerCredentialsServer.Grant> grants = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::removeAll, "spotsim-container-cleanup");
     private ImageConfig image;
     private volatile boolean closed;
+    private boolean ownsCredentials;
 
     /** Takes ownership of {@code engine} (closed with the runtime); reaps earlier runs' orphans at once. */
     public ContainerRuntime(DockerEngine engine, ContainerSpec spec, Clock clock) {
+        this(engine, spec, clock, null);
+    }
+
+    /**
+     * Also gives every task task-role credentials through {@code credentials} (may be null: none), whose grants it
+     * revokes as tasks go; the caller owns the server.
+     */
+    public ContainerRuntime(DockerEngine engine, ContainerSpec spec, Clock clock, ContainerCredentialsServer credentials) {
         this.engine = engine;
         this.spec = spec;
         this.clock = clock;
+        this.credentials = credentials;
         this.reaped = ContainerReaper.reapOrphans(engine.client(), owner);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Connects to DOCKER_HOST, starts a container credentials endpoint on {@code vertx} (owned and closed with the
+     * runtime), reaps orphans, applies the pull policy and logs the image lint, so a run fails
+     * before any task starts when the engine or the image is missing. Errors carry one line for the user.
+     */
+    public static ContainerRuntime connect(ContainerSpec spec, Clock clock, Vertx vertx) {
+        ContainerRuntime runtime;
+        try {
+            runtime = new ContainerRuntime(DockerEngine.connect(System.getenv()), spec, clock, ContainerCredentialsServer.start(vertx, clock));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        runtime.ownsCredentials = true;
+        try {
+            ImageAdvice.lint(spec, runtime.image()).forEach(warning -> log.warn(warning));
+            return runtime;
+        } catch (IOException | RuntimeException e) {
+            runtime.close();
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** What the reaper removed when this runtime started: one line per dead run (empty: nothing). */
@@ -88,7 +126,7 @@ public final class ContainerRuntime implements WorkloadRuntime {
         }
         Path logFile = launch.log();
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        RunningContainer container = new RunningContainer(client, id, launch.taskId(), spec, config, logFile, clock);
+        RunningContainer container = new RunningContainer(client, id, launch.taskId(), spec, config, logFile, clock, () -> revoke(launch.taskId()));
         started.add(container);
         try {
             client.startContainerCmd(id).exec();
@@ -127,13 +165,25 @@ public final class ContainerRuntime implements WorkloadRuntime {
     private List<String> environment(WorkloadLaunch launch) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(launch.environment());
-        String imds = env.get(Placement.IMDS_ENDPOINT);
+        String imds = env.get(IMDS_ENDPOINT);
         if (spec.network().equals("bridge") && imds != null) {
-            env.put(Placement.IMDS_ENDPOINT, bridgeHop(imds).endpoint());
+            env.put(IMDS_ENDPOINT, bridgeHop(imds).endpoint());
+        }
+        if (credentials != null) {
+            ContainerCredentialsServer.Grant grant = credentials.grant(launch.taskId(), spec.taskRoleArn() == null ? DEFAULT_TASK_ROLE : spec.taskRoleArn());
+            grants.put(launch.taskId(), grant);
+            env.putAll(grant.environment());
         }
         List<String> out = new ArrayList<>();
         env.forEach((k, v) -> out.add(k + "=" + v));
         return out;
+    }
+
+    private void revoke(String taskId) {
+        ContainerCredentialsServer.Grant grant = grants.remove(taskId);
+        if (grant != null && credentials != null) {
+            credentials.revoke(grant);
+        }
     }
 
     private BridgeHop bridgeHop(String imdsEndpoint) throws IOException {
@@ -183,6 +233,9 @@ public final class ContainerRuntime implements WorkloadRuntime {
         closed = true;
         removeAll();
         hops.values().forEach(BridgeHop::close);
+        if (ownsCredentials) {
+            credentials.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -3,7 +3,6 @@ package dev.spotsim.simulator.workload.container;
 import dev.spotsim.scenarios.model.ContainerSpec;
 import dev.spotsim.simulator.workload.Signal;
 import dev.spotsim.simulator.workload.WorkloadExit;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,27 +43,20 @@ public final class ImageAdvice {
     }
 
     /**
-     * Why a container did not drain, for the record; null when it exited on its own or by the stop signal before
-     * the deadline. {@code deadlineName} is the lane's word for it ("stopTimeout", "terminationGracePeriodSeconds").
+     * What in the image made a container miss its stop signal, appended by the platform to its "exit 137 at its
+     * deadline: PID 1 did not exit on SIGTERM"; null when the container was not SIGKILLed.
      */
-    public static String explainUndrained(ContainerSpec spec, ImageConfig image, WorkloadExit exit, Signal sent, String deadlineName,
-                                          Duration deadline) {
-        if (exit.oomKilled()) {
-            return "exit " + exit.exitCode() + ": the kernel's OOM killer ended the container (memory limit reached), not the platform";
-        }
-        if (exit.signal() != Signal.SIGKILL) {
+    public static String undrainedHint(ContainerSpec spec, ImageConfig image, WorkloadExit exit) {
+        if (exit.signal() != Signal.SIGKILL || exit.oomKilled()) {
             return null;
         }
-        String when = "exit 137 at " + deadlineName + " " + seconds(deadline) + ": PID 1 did not exit on " + sent;
         ImageConfig.Launched launched = image.launched(spec);
+        Signal sent = stopSignal(spec, image);
         if (launched.shellForm() && !spec.init()) {
-            return when + "; the " + launched.source() + " is shell form (" + launched.shown() + "): " + FIX;
+            return "the " + launched.source() + " is shell form (" + launched.shown() + "), so /bin/sh is PID 1 and never passes " + sent
+                    + " on: " + FIX;
         }
-        return when + " within " + seconds(deadline) + " (PID 1: " + launched.shown() + "): it ignores " + sent
-                + " or its drain takes longer than " + deadlineName + "; handle " + sent + " and finish sooner, or raise " + deadlineName;
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+        return "PID 1 (" + launched.shown() + ") ignores " + sent + " or drains for longer than the deadline: handle " + sent
+                + " and finish sooner, or raise the deadline";
     }
 }

@@ -44,10 +44,12 @@ public final class RunningContainer implements RunningWorkload {
     private final Clock clock;
     private final CompletableFuture<WorkloadExit> exit = new CompletableFuture<>();
     private final List<SentSignal> sent = new ArrayList<>();
+    private final Runnable onRemove;
     private volatile LogSink logs;
     private volatile boolean removed;
 
-    RunningContainer(DockerClient client, String id, String taskId, ContainerSpec spec, ImageConfig image, Path logFile, Clock clock) {
+    RunningContainer(DockerClient client, String id, String taskId, ContainerSpec spec, ImageConfig image, Path logFile, Clock clock,
+                     Runnable onRemove) {
         this.client = client;
         this.id = id;
         this.taskId = taskId;
@@ -55,6 +57,7 @@ public final class RunningContainer implements RunningWorkload {
         this.image = image;
         this.logFile = logFile;
         this.clock = clock;
+        this.onRemove = onRemove;
     }
 
     /** A signal the platform sent, and when (on spotsim's clock). */
@@ -128,14 +131,16 @@ public final class RunningContainer implements RunningWorkload {
         }
     }
 
-    /** The signal a stop sends first: the scenario's stopSignal, else the image's STOPSIGNAL, else SIGTERM. */
+    /** The scenario's stopSignal, else the image's STOPSIGNAL, else SIGTERM. */
+    @Override
     public Signal stopSignal() {
         return ImageAdvice.stopSignal(spec, image);
     }
 
-    /** Why it did not drain (see {@link ImageAdvice#explainUndrained}); null when it did. */
-    public String explainUndrained(WorkloadExit how, String deadlineName, Duration deadline) {
-        return ImageAdvice.explainUndrained(spec, image, how, stopSignal(), deadlineName, deadline);
+    /** What in the image made it miss its stop signal (see {@link ImageAdvice#undrainedHint}); null when nothing. */
+    @Override
+    public String undrainedHint(WorkloadExit how) {
+        return ImageAdvice.undrainedHint(spec, image, how);
     }
 
     @Override
@@ -214,6 +219,7 @@ public final class RunningContainer implements RunningWorkload {
             return;
         }
         removed = true;
+        onRemove.run();
         try {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {

@@ -3,7 +3,6 @@ package dev.spotsim.simulator.workload.container;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.spotsim.scenarios.model.ContainerSpec;
-import dev.spotsim.simulator.workload.Placement;
 import dev.spotsim.simulator.workload.WorkloadLaunch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,14 +77,14 @@ final class ContainerEngineSupport {
     /** A launch on a free port; the drain-aware service's grace is short and it relies on SIGTERM only. */
     static WorkloadLaunch launch(String runId, String taskId, Path dir, Map<String, String> extra) {
         int port = freePort();
-        Map<String, String> env = new HashMap<>(Map.of(Placement.PORT, Integer.toString(port), Placement.INSTANCE_ID, "i-0123456789abcdef0",
+        Map<String, String> env = new HashMap<>(Map.of("PORT", Integer.toString(port), "SPOTSIM_INSTANCE_ID", "i-0123456789abcdef0",
                 "WATCH_IMDS", "false", "DRAIN_GRACE_MS", "300"));
         env.putAll(extra);
         return new WorkloadLaunch(runId, taskId, "i-0123456789abcdef0", port, env, dir, dir.resolve(taskId + ".log"));
     }
 
     static ContainerSpec spec(String image, boolean init) {
-        return new ContainerSpec(image, null, null, null, null, init, null, "never", null, null, "host", null);
+        return new ContainerSpec(image, null, null, null, null, init, null, "never", null, null, "host", null, null);
     }
 
     /** The service's /health status, or -1 while nothing answers. */

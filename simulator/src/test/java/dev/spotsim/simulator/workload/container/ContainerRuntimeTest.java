@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.Container;
 import dev.spotsim.scenarios.model.ContainerSpec;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.workload.ExecResult;
-import dev.spotsim.simulator.workload.Placement;
 import dev.spotsim.simulator.workload.RunningWorkload;
 import dev.spotsim.simulator.workload.Signal;
 import dev.spotsim.simulator.workload.WorkloadExit;
@@ -82,7 +81,7 @@ class ContainerRuntimeTest {
         assertThat(exit.signal()).isNotEqualTo(Signal.SIGKILL);
         assertThat(exit.oomKilled()).isFalse();
         assertThat(Files.readString(launch.log())).contains("serving on 127.0.0.1:" + launch.port()).contains("draining (SIGTERM)");
-        assertThat(((RunningContainer) task).explainUndrained(exit, "stopTimeout", Duration.ofSeconds(30))).isNull();
+        assertThat(task.undrainedHint(exit)).isNull();
     }
 
     @Test
@@ -98,8 +97,8 @@ class ContainerRuntimeTest {
         assertThat(exit.signal()).isEqualTo(Signal.SIGKILL);
         RunningContainer container = (RunningContainer) task;
         assertThat(container.signalsSent()).extracting(RunningContainer.SentSignal::signal).containsExactly(Signal.SIGTERM, Signal.SIGKILL);
-        assertThat(container.explainUndrained(exit, "stopTimeout", Duration.ofSeconds(30)))
-                .startsWith("exit 137 at stopTimeout 30s: PID 1 did not exit on SIGTERM; the image's CMD is shell form (/bin/sh -c java")
+        assertThat(container.undrainedHint(exit))
+                .startsWith("the image's CMD is shell form (/bin/sh -c java").contains("/bin/sh is PID 1 and never passes SIGTERM on")
                 .contains("use the exec form").contains("`init: true`").contains("STOPSIGNAL");
     }
 
@@ -152,7 +151,7 @@ class ContainerRuntimeTest {
     @Test
     void aTaskThatFailsToStartLeavesNoContainerBehind() throws Exception {
         ContainerSpec badCommand = new ContainerSpec(EXEC_IMAGE, null, null, new dev.spotsim.scenarios.model.Argv.ExecForm(List.of("/no/such/program")),
-                null, false, null, "never", null, null, "host", null);
+                null, false, null, "never", null, null, "host", null, null);
         runtime = new ContainerRuntime(connect(), badCommand, Clock.systemUTC());
 
         try {
@@ -169,7 +168,7 @@ class ContainerRuntimeTest {
     @Test
     void anImageThatIsNotThereWithPullNeverIsNamedInTheError() throws Exception {
         ContainerSpec missing = new ContainerSpec("spotsim-samples/not-built:nope", null, null, null, null, false, null, "never", null, null,
-                "host", null);
+                "host", null, null);
         runtime = new ContainerRuntime(connect(), missing, Clock.systemUTC());
 
         assertThatThrownBy(() -> runtime.start(launch(runId, "task-1", dir, Map.of())))
@@ -180,8 +179,8 @@ class ContainerRuntimeTest {
     @Test
     void aContainerReachesItsInstancesImdsOnLoopbackAndOnABridgeThroughTheHop() throws Exception {
         try (SpotSim sim = SpotSim.builder().tokensRequired(false).start()) {
-            Map<String, String> imds = Map.of(Placement.IMDS_ENDPOINT, sim.imdsEndpoint());
-            ContainerSpec bridge = new ContainerSpec(EXEC_IMAGE, null, null, null, null, false, null, "never", null, null, "bridge", 1);
+            Map<String, String> imds = Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", sim.imdsEndpoint());
+            ContainerSpec bridge = new ContainerSpec(EXEC_IMAGE, null, null, null, null, false, null, "never", null, null, "bridge", 1, null);
             runtime = new ContainerRuntime(connect(), bridge, Clock.systemUTC());
             RunningWorkload task = runtime.start(launch(runId, "task-1", dir, imds));
 
