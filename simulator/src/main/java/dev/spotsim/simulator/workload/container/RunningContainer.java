@@ -79,15 +79,35 @@ public final class RunningContainer implements RunningWorkload {
         } catch (RuntimeException e) {
             log.debug("wait on {} ended: {}", shortId(), DockerEngine.rootMessage(e));
         }
-        Instant at = clock.instant();
         try {
-            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
-            int code = state.getExitCodeLong() == null ? 137 : state.getExitCodeLong().intValue();
-            boolean oom = Boolean.TRUE.equals(state.getOOMKilled());
-            exit.complete(new WorkloadExit(at, code, code > 128 ? Signal.ofNumber(code - 128) : null, oom));
+            completeFrom(client.inspectContainerCmd(id).exec().getState());
         } catch (NotFoundException e) {
             // Removed before it exited (remove() force-kills): SIGKILL is what ended it.
-            exit.complete(new WorkloadExit(at, 137, Signal.SIGKILL, false));
+            exit.complete(new WorkloadExit(clock.instant(), 137, Signal.SIGKILL, false));
+        }
+    }
+
+    /**
+     * Completes the exit from the engine's state once it no longer runs, at the engine's FinishedAt: the engine's
+     * wait answers a second or two late on a busy host (Podman), and the drain time must not include that.
+     */
+    private void completeFrom(InspectContainerResponse.ContainerState state) {
+        if (Boolean.TRUE.equals(state.getRunning()) || exit.isDone()) {
+            return;
+        }
+        int code = state.getExitCodeLong() == null ? 137 : state.getExitCodeLong().intValue();
+        boolean oom = Boolean.TRUE.equals(state.getOOMKilled());
+        exit.complete(new WorkloadExit(finishedAt(state.getFinishedAt()), code, code > 128 ? Signal.ofNumber(code - 128) : null, oom));
+    }
+
+    private Instant finishedAt(String engineTime) {
+        Instant now = clock.instant();
+        try {
+            Instant finished = Instant.parse(engineTime);
+            // A zero time (never finished) or one ahead of ours (clock skew with a remote engine): take ours.
+            return finished.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || finished.isAfter(now) ? now : finished;
+        } catch (RuntimeException e) {
+            return now;
         }
     }
 
@@ -193,9 +213,20 @@ public final class RunningContainer implements RunningWorkload {
         return exit;
     }
 
+    /** Asks the engine when the exit is not known yet, so a deadline never SIGKILLs a container that already exited. */
     @Override
     public boolean isAlive() {
-        return !exit.isDone() && !removed;
+        if (exit.isDone() || removed) {
+            return false;
+        }
+        try {
+            completeFrom(client.inspectContainerCmd(id).exec().getState());
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            log.debug("inspect of {} failed: {}", shortId(), DockerEngine.rootMessage(e));
+        }
+        return !exit.isDone();
     }
 
     @Override
