@@ -18,6 +18,7 @@ import dev.spotsim.simulator.platform.PlatformSettings;
 import dev.spotsim.simulator.workload.ProcessRuntime;
 import dev.spotsim.simulator.workload.ProcessSpec;
 import dev.spotsim.simulator.workload.WorkloadRuntime;
+import dev.spotsim.simulator.workload.container.ContainerRuntime;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.EventJournal;
@@ -89,10 +90,14 @@ public final class SpotSim implements AutoCloseable {
 
     /**
      * Runs the user's workload on the fleet as host processes ({@code workload.command} with
-     * {@code /bin/sh -c}), behind a local balancer on {@code balancerPort} (0: free), with the drain lane
+     * {@code /bin/sh -c}) or containers ({@code workload.container}), behind a local balancer on {@code balancerPort} (0: free), with the drain lane
      * of its spec. Returns the platform; {@link #close()} stops every process.
      */
     public Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+        if (settings.workload().isContainer()) {
+            // Containers of workload.container.image through the Docker Engine API at DOCKER_HOST.
+            return runWorkload(settings, lbSpec, balancerPort, ContainerRuntime.connect(settings.workload().container(), java.time.Clock.systemUTC(), vertx));
+        }
         ProcessSpec command = ProcessSpec.shell(settings.workload().command()).in(settings.workingDir());
         return runWorkload(settings, lbSpec, balancerPort, new ProcessRuntime(command, java.time.Clock.systemUTC()));
     }

@@ -1,11 +1,13 @@
 package dev.spotsim.cli.check;
 
+import dev.spotsim.scenarios.check.ContainerCheck;
 import dev.spotsim.scenarios.check.Finding;
 import dev.spotsim.scenarios.check.TimingCheck;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Spec;
         description = {"Validate scenario files and check, without running anything, whether each drain fits the notice:",
                 "detection + deregistration delay + stopTimeout (ecs-ec2), stopTimeout and Fargate's 120 s cap (fargate-spot),",
                 "handler poll + preStop + terminationGracePeriodSeconds and the 120 s drain give-up (eks-nth), Batch retries",
-                "on host loss, and ALB's 300 s default deregistration delay."},
+                "on host loss, and ALB's 300 s default deregistration delay. A container workload's image is read from the",
+                "engine at DOCKER_HOST (when one answers): shell-form ENTRYPOINT/CMD without init, EXPOSE vs containerPort,",
+                "and the IMDS hop limit on a bridge network."},
         footer = {"", "Exit codes: 0 every scenario fits (warnings may be printed), 1 a file cannot be read or is invalid,",
                 "2 a timing cannot fit the notice."})
 public final class CheckCommand implements Callable<Integer> {
@@ -48,7 +52,9 @@ public final class CheckCommand implements Callable<Integer> {
                 invalid = true;
                 continue;
             }
-            List<Finding> findings = TimingCheck.check(scenario);
+            List<Finding> findings = new ArrayList<>(TimingCheck.check(scenario));
+            findings.addAll(ContainerCheck.check(scenario));
+            findings.addAll(ImageLint.findings(scenario, System.getenv()));
             boolean fits = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
             out.println(file + ": " + scenario.name() + " (" + scenario.workload().lane() + "): "
                     + (fits ? "the drain fits the notice" : "the drain cannot fit the notice"));

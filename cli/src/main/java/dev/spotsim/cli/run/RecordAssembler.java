@@ -82,7 +82,7 @@ final class RecordAssembler {
         boolean clean = t.drainedCleanly();
         Instant killed = t.killed() != null ? t.killed() : clean ? null : t.exited();
         return new WorkloadDrain(t.taskId(), t.instanceId(), t.lane(), t.notice(), t.detected(), t.deregistered(), t.sigterm(),
-                clean ? t.exited() : null, killed, t.exitCode());
+                clean ? t.exited() : null, killed, t.exitCode(), t.stopSignal(), t.exitSignal(), t.oomKilled(), t.explanation(), t.workload());
     }
 
     /**

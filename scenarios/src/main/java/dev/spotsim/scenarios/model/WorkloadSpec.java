@@ -11,7 +11,7 @@ import java.util.Map;
 public record WorkloadSpec(String lane, String command, String workingDir, Map<String, String> env, String port,
                            Integer tasksPerInstance, Duration stopTimeout, HealthCheck healthCheck, PreStop preStop,
                            Duration terminationGracePeriod, Duration drainTimeout, Duration pollInterval,
-                           String stopCode, Retry retry) {
+                           String stopCode, Retry retry, ContainerSpec container) {
     /** Fargate caps stopTimeout at 120 s. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html */
     public static final Duration FARGATE_MAX_STOP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -20,8 +20,11 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
             throw new IllegalArgumentException("lane: required, one of " + Lane.names());
         }
         Lane parsed = Lane.parse(lane);
-        if (command == null || command.isBlank()) {
-            throw new IllegalArgumentException("command: required, e.g. \"java examples/workloads/DrainAwareService.java\"");
+        if (container != null && command != null) {
+            throw new IllegalArgumentException("command: a workload runs either a command or a container image, not both (the image's CMD is overridden by container.command)");
+        }
+        if (container == null && (command == null || command.isBlank())) {
+            throw new IllegalArgumentException("command: required (or container.image), e.g. \"java examples/workloads/DrainAwareService.java\"");
         }
         env = env == null ? Map.of() : Map.copyOf(env);
         port = port == null ? "auto" : port;
@@ -50,6 +53,11 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
         if (retry != null && parsed != Lane.BATCH) {
             throw new IllegalArgumentException("retry: only the batch lane retries job attempts");
         }
+    }
+
+    /** The workload runs as a container of {@code container.image()} instead of a host command. */
+    public boolean isContainer() {
+        return container != null;
     }
 
     public Lane parsedLane() {

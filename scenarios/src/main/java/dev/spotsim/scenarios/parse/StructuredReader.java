@@ -37,6 +37,7 @@ public final class StructuredReader {
     private static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule durations = new SimpleModule("spotsim-durations");
         durations.addDeserializer(Duration.class, new DurationDeserializer());
+        durations.addDeserializer(dev.spotsim.scenarios.model.Argv.class, new ArgvDeserializer());
         return mapper.registerModule(new JavaTimeModule())
                 .registerModule(durations)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -153,6 +154,9 @@ public final class StructuredReader {
         }
         if (type == Duration.class) {
             return dev.spotsim.scenarios.time.Durations.expected();
+        }
+        if (type == dev.spotsim.scenarios.model.Argv.class) {
+            return "a string (shell form: /bin/sh -c STRING) or a list of strings (exec form)";
         }
         if (Collection.class.isAssignableFrom(type)) {
             return "a list";
