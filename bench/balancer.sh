@@ -27,7 +27,8 @@ cleanup() {
   done
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # A block of $1 consecutive free loopback ports; prints the first.
 free_ports() {
@@ -77,26 +78,33 @@ run_wrk() {
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
 
 BASE=$(free_ports 5)
-IMDS_PORT=$BASE CONTROL_PORT=$((BASE + 1)) WORKLOAD_PORT=$((BASE + 2)) BALANCER_PORT=$((BASE + 3)) PROXY_PORT=$((BASE + 4))
+IMDS_PORT=$BASE CONTROL_PORT=$((BASE + 1)) BALANCER_PORT=$((BASE + 3)) PROXY_PORT=$((BASE + 4))
 
-# The workload: nginx answering a small body on the task's port, as a spotsim task (app lane).
+# The workload: nginx answering a small body on the task's port ($PORT, chosen by spotsim), as a
+# spotsim task (app lane); it writes its port down so wrk can also reach it directly.
 mkdir -p "$OUT/www"
 printf 'hello from the workload\n' >"$OUT/www/index.html"
-WORKLOAD_CONF=$(nginx_conf workload "$WORKLOAD_PORT" "server { listen 127.0.0.1:$WORKLOAD_PORT; root $OUT/www; default_type text/plain; }")
+rm -f "$OUT/workload.port"
+WORKLOAD_CONF=$(nginx_conf workload "@PORT@" "server { listen 127.0.0.1:@PORT@; root $OUT/www; default_type text/plain; }")
 cat >"$OUT/serve.yaml" <<YAML
 port: $IMDS_PORT
 controlPort: $CONTROL_PORT
 count: 1
 workload:
   lane: app
-  command: "exec nginx -e $OUT/workload/error.log -c $WORKLOAD_CONF"
-  port: "$WORKLOAD_PORT"
-  healthCheck: {path: /, interval: 1s}
+  command: "sed s/@PORT@/\$PORT/ $WORKLOAD_CONF > $OUT/workload/run.conf && echo \$PORT > $OUT/workload.port && exec nginx -e $OUT/workload/error.log -c $OUT/workload/run.conf"
+  healthCheck: {path: /, interval: 2s, timeout: 1s}
 loadBalancer: {deregistrationDelay: 1s}
 balancerPort: $BALANCER_PORT
 YAML
 (cd "$OUT" && exec java --add-opens=java.base/java.lang=ALL-UNNAMED -jar "$JAR" serve --config "$OUT/serve.yaml" >"$OUT/serve.log" 2>&1) &
 PIDS+=($!)
+deadline=$(( $(date +%s) + 180 ))
+until [ -s "$OUT/workload.port" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: the workload never started (see $OUT/serve.log)" >&2; exit 1; }
+  sleep 0.2
+done
+WORKLOAD_PORT=$(cat "$OUT/workload.port")
 wait_ready "http://127.0.0.1:$WORKLOAD_PORT/"
 wait_ready "http://127.0.0.1:$BALANCER_PORT/"
 

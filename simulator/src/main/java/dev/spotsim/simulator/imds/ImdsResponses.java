@@ -1,15 +1,21 @@
 package dev.spotsim.simulator.imds;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes answers the way EC2's metadata service does: {@code Server: EC2ws}, text/plain data, XHTML error pages. */
 final class ImdsResponses {
+    // Pre-encoded header names and values: written on every answer, encoded once.
+    private static final CharSequence SERVER = HttpHeaders.createOptimized("Server");
+    private static final CharSequence EC2WS = HttpHeaders.createOptimized("EC2ws");
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+
     private ImdsResponses() {
     }
 
     static void data(HttpServerResponse response, MetadataValue value) {
-        response.putHeader("Server", "EC2ws")
-                .putHeader("Content-Type", value.contentType())
+        response.putHeader(SERVER, EC2WS)
+                .putHeader(CONTENT_TYPE, value.contentType())
                 .end(value.body());
     }
 

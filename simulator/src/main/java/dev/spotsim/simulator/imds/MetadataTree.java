@@ -9,6 +9,7 @@ import dev.spotsim.simulator.instance.InterruptionAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,7 @@ final class MetadataTree {
             "2018-08-17", "2018-09-24", "2019-10-01", "2020-10-27", "2021-01-03", "2021-03-23", "2021-07-15",
             "2022-09-24", "2023-07-27", "latest");
 
+    private static final Set<String> KNOWN_VERSIONS = Set.copyOf(VERSIONS);
     private static final MetadataValue VERSION_LIST = MetadataValue.text(String.join("\n", VERSIONS));
     private final Dir versionRoot;
 
@@ -43,7 +45,7 @@ final class MetadataTree {
             return VERSION_LIST;
         }
         String[] segments = path.substring(1).split("/", -1);
-        if (!VERSIONS.contains(segments[0])) {
+        if (!KNOWN_VERSIONS.contains(segments[0])) {
             return null;
         }
         MetadataNode node = versionRoot;

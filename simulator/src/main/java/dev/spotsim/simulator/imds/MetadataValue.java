@@ -1,16 +1,20 @@
 package dev.spotsim.simulator.imds;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 
 /** One answer's exact bytes and content type: text for metadata, raw bytes for user data. */
-record MetadataValue(Buffer body, String contentType) {
+record MetadataValue(Buffer body, CharSequence contentType) {
+    private static final CharSequence TEXT = HttpHeaders.createOptimized("text/plain");
+    private static final CharSequence OCTETS = HttpHeaders.createOptimized("application/octet-stream");
+
     static MetadataValue text(String text) {
-        return new MetadataValue(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
+        return new MetadataValue(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)), TEXT);
     }
 
     /** User data goes out byte for byte (gzip and other binary payloads included). */
     static MetadataValue binary(byte[] bytes) {
-        return new MetadataValue(Buffer.buffer(bytes), "application/octet-stream");
+        return new MetadataValue(Buffer.buffer(bytes), OCTETS);
     }
 }
