@@ -31,6 +31,7 @@ import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.imds.IdentitySigner;
 import dev.spotsim.simulator.imds.ImdsServer;
 import dev.spotsim.simulator.imds.TokenService;
 import dev.spotsim.simulator.instance.InstanceIdentity;
@@ -168,17 +169,29 @@ public final class SpotSim implements AutoCloseable {
         return fleet;
     }
 
-    /** The first instance's metadata endpoint, e.g. {@code http://127.0.0.1:1338}. */
+    /** The first instance's metadata endpoint, e.g. {@code http://127.0.0.1:1338/}. */
     public String imdsEndpoint() {
         return imdsEndpoint(firstInstanceId());
     }
 
+    /**
+     * An instance's metadata endpoint, ending in {@code /}: some SDKs append {@code latest/api/token} to
+     * the value as it is, others {@code /latest/...}; IMDS reads repeated slashes as one, so this works for both.
+     */
     public String imdsEndpoint(String instanceId) {
         int port = imds.port(instanceId);
         if (port < 0) {
             throw new IllegalArgumentException("no instance " + instanceId);
         }
-        return "http://" + hostForUrl() + ":" + port;
+        return "http://" + hostForUrl() + ":" + port + "/";
+    }
+
+    /**
+     * The PEM certificate that verifies an identity document's signature of {@code kind} (RSA for
+     * {@code signature}, DSA for {@code pkcs7}, RSA2048 for {@code rsa2048}); it stands in for AWS's public certificate.
+     */
+    public String identityCertificatePem(IdentitySigner.Kind kind) {
+        return imds.identitySigner().certificatePem(kind);
     }
 
     public int imdsPort(String instanceId) {
@@ -252,6 +265,7 @@ public final class SpotSim implements AutoCloseable {
         private MetadataOptions options = MetadataOptions.defaults();
         private FleetSettings settings = FleetSettings.defaults();
         private int listenersPerPort;
+        private java.time.Duration imdsRequestDeadline = ImdsServer.DEFAULT_REQUEST_DEADLINE;
         private Path eventJournal;
         private final List<EventBus.Subscription> sinks = new ArrayList<>();
         private final List<SinkConfig> sinkConfigs = new ArrayList<>();
@@ -338,6 +352,15 @@ public final class SpotSim implements AutoCloseable {
             return this;
         }
 
+        /** How long an IMDS connection may take to send a complete request head before it is closed (default 30s). */
+        public Builder imdsRequestDeadline(java.time.Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("imdsRequestDeadline: expected a positive duration, got " + deadline);
+            }
+            this.imdsRequestDeadline = deadline;
+            return this;
+        }
+
         private static int checkPort(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port: expected 0..65535, got " + port);
@@ -366,7 +389,7 @@ public final class SpotSim implements AutoCloseable {
                 fleet.addListener(fleetEvents);
                 int loops = listenersPerPort > 0 ? listenersPerPort
                         : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
+                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort, imdsRequestDeadline);
                 // Before any instance launches: every journaled event a sink's pattern matches reaches it, start-up included.
                 sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> environment(fleet, imds, host, e))));
                 List<Future<Integer>> bound = new ArrayList<>();

@@ -19,20 +19,38 @@ public final class SloEvaluator {
     }
 
     public static List<SloResult> evaluate(List<Slo> slos, Measures m) {
-        return slos.stream().map(slo -> evaluate(slo, m)).toList();
+        return evaluate(slos, m, null);
+    }
+
+    /** Holds each SLO; relative ones ("<= baseline + 10%") against {@code baseline}'s same figure (null: no baseline given). */
+    public static List<SloResult> evaluate(List<Slo> slos, Measures m, Measures baseline) {
+        return slos.stream().map(slo -> evaluate(slo, m, baseline)).toList();
     }
 
     static SloResult evaluate(Slo slo, Measures m) {
+        return evaluate(slo, m, null);
+    }
+
+    static SloResult evaluate(Slo slo, Measures m, Measures baseline) {
         double measured = measure(slo, m);
+        double threshold = slo.threshold();
         String condition = slo.operator().symbol() + " " + slo.thresholdText();
+        if (slo.isRelative()) {
+            double before = baseline == null ? Double.NaN : measure(slo, baseline);
+            if (Double.isNaN(before)) {
+                String why = baseline == null ? "no baseline run was given (--baseline PATH)" : "the baseline run measured nothing for it";
+                return new SloResult(slo.key(), condition, measured, "no data", false, slo.key() + ": no baseline (" + why + "), expected " + condition);
+            }
+            threshold = slo.relativeTo().threshold(before);
+            condition = condition + " (baseline " + text(slo, before) + ", limit " + text(slo, threshold) + ")";
+        }
         if (Double.isNaN(measured)) {
             // Never "ok": an interrupted run measured nothing for it, and silence is not evidence.
             return new SloResult(slo.key(), condition, measured, "no data", false,
                     slo.key() + ": no data (" + noDataReason(slo) + "), expected " + condition);
         }
-        boolean holds = slo.operator().holds(measured, slo.threshold());
-        String text = Double.isInfinite(measured) ? "never"
-                : slo.isDuration() ? seconds(measured) : number(measured);
+        boolean holds = slo.operator().holds(measured, threshold);
+        String text = text(slo, measured);
         String message = slo.key() + " = " + text + (holds ? ", within " : ", expected ") + condition;
         return new SloResult(slo.key(), condition, measured, text, holds, message);
     }
@@ -65,6 +83,10 @@ public final class SloEvaluator {
             case HEALTHY_CAPACITY -> m.desiredCapacity() == 0 ? Double.NaN
                     : slo.stat().equals("min") ? m.minHealthyCapacity() : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
         };
+    }
+
+    private static String text(Slo slo, double value) {
+        return Double.isInfinite(value) ? "never" : slo.isDuration() ? seconds(value) : number(value);
     }
 
     private static PhaseStats phase(Slo slo, Measures m) {

@@ -35,14 +35,21 @@ public final class AwsFrontDoor {
 
     private final List<AwsService> services;
     private final String defaultRegion;
+    private final AwsFaults faults = new AwsFaults();
 
     public AwsFrontDoor(List<AwsService> services, String defaultRegion) {
         this.services = List.copyOf(services);
         this.defaultRegion = defaultRegion;
     }
 
-    /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API). */
+    /** Throttling on purpose (also at {@code PUT /spotsim/v1/aws/faults}). */
+    public AwsFaults faults() {
+        return faults;
+    }
+
+    /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API), and the faults route inside it. */
     public void addTo(Router router, String excludedPrefix) {
+        faults.addTo(router, excludedPrefix);
         String notControl = "^(?!" + Pattern.quote(excludedPrefix) + "(/|$)).*";
         router.routeWithRegex(notControl).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.routeWithRegex(notControl).handler(this::handle);
@@ -58,6 +65,11 @@ public final class AwsFrontDoor {
             service = d.service;
         } catch (AwsException e) {
             render(ctx, guessProtocol(ctx), null, requestId, e);
+            return;
+        }
+        AwsException throttled = faults.check(service, request);
+        if (throttled != null) {
+            render(ctx, request.protocol(), service, requestId, throttled);
             return;
         }
         Vertx vertx = ctx.vertx();

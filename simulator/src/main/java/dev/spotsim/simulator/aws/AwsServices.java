@@ -1,5 +1,10 @@
 package dev.spotsim.simulator.aws;
 
+import dev.spotsim.simulator.aws.autoscaling.AutoScalingService;
+import dev.spotsim.simulator.aws.ec2.Ec2Service;
+import dev.spotsim.simulator.aws.fis.FisService;
+import dev.spotsim.simulator.aws.ssm.SsmService;
+import dev.spotsim.simulator.aws.sts.StsService;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +15,11 @@ public final class AwsServices {
 
     public static List<AwsService> create(AwsContext context) {
         List<AwsService> services = new ArrayList<>();
-        services.add(new dev.spotsim.simulator.aws.sts.StsService(context));
-        services.add(new dev.spotsim.simulator.aws.ssm.SsmService(context));
-        services.add(new dev.spotsim.simulator.aws.fis.FisService(context));
+        services.add(new Ec2Service(context));
+        services.add(new AutoScalingService(context));
+        services.add(new StsService(context));
+        services.add(new SsmService(context));
+        services.add(new FisService(context));
         return services;
     }
 }
