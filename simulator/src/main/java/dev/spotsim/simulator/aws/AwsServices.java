@@ -5,8 +5,11 @@ import dev.spotsim.simulator.aws.ec2.Ec2Service;
 import dev.spotsim.simulator.aws.ecs.EcsService;
 import dev.spotsim.simulator.aws.elb.ElbService;
 import dev.spotsim.simulator.aws.eventbridge.EventBridgeService;
+import dev.spotsim.simulator.aws.fis.FisService;
 import dev.spotsim.simulator.aws.sqs.SqsQueues;
 import dev.spotsim.simulator.aws.sqs.SqsService;
+import dev.spotsim.simulator.aws.ssm.SsmService;
+import dev.spotsim.simulator.aws.sts.StsService;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +22,9 @@ public final class AwsServices {
         List<AwsService> services = new ArrayList<>();
         services.add(new Ec2Service(context));
         services.add(new AutoScalingService(context));
-        services.add(new dev.spotsim.simulator.aws.sts.StsService(context));
-        services.add(new dev.spotsim.simulator.aws.ssm.SsmService(context));
-        services.add(new dev.spotsim.simulator.aws.fis.FisService(context));
+        services.add(new StsService(context));
+        services.add(new SsmService(context));
+        services.add(new FisService(context));
         SqsQueues queues = new SqsQueues(context.clock(), context.accountId());
         services.add(new SqsService(context, queues));
         services.add(new EventBridgeService(context, queues));
