@@ -52,6 +52,8 @@ import java.util.Objects;
  * {@link #imdsEndpoint()}, interrupt from Java. {@code spotsim serve} is this class behind flags.
  */
 public final class SpotSim implements AutoCloseable {
+    /** How long a workload still running when the simulator closes has between its stop signal and SIGKILL. */
+    public static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(5);
     private final Vertx vertx;
     private final Fleet fleet;
     private final ImdsServer imds;
@@ -64,7 +66,8 @@ public final class SpotSim implements AutoCloseable {
     /** The platform running the user's workload, and what it needs: a balancer, a workload runtime, ECS metadata (started on first use). */
     private record Workloads(Platform platform, LoadBalancer balancer, WorkloadRuntime runtime, LazyTaskMetadata ecs) {
         void close() {
-            platform.close();
+            // The platform first (no replacement starts while workloads stop), then each workload gets its stop signal.
+            platform.shutdown(SHUTDOWN_GRACE);
             runtime.close();
             balancer.close();
             ecs.close();
