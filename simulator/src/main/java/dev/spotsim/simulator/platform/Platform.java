@@ -309,6 +309,8 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         }
         stopper.exited(task);
         if (closed) {
+            timeline("task-stopped", task.instanceId, task.id + " exit " + exit.exitCode() + " at shutdown"
+                    + (task.explanation == null ? "" : ": " + task.explanation));
             return;
         }
         if (outsideDrain && (exit.exitCode() != 0 || lane.servesTraffic())) {
