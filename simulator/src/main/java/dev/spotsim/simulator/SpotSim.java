@@ -3,8 +3,6 @@ package dev.spotsim.simulator;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
-import dev.spotsim.scenarios.model.WorkloadSpec;
-import dev.spotsim.simulator.balancer.HealthCheckSettings;
 import dev.spotsim.simulator.balancer.LoadBalancer;
 import dev.spotsim.simulator.balancer.TargetGroupSettings;
 import dev.spotsim.simulator.aws.AwsContext;
@@ -108,9 +106,7 @@ public final class SpotSim implements AutoCloseable {
             runtime.close();
             throw new IllegalStateException("a workload already runs on this simulator");
         }
-        WorkloadSpec.HealthCheck hc = settings.workload().healthCheck();
-        TargetGroupSettings group = new TargetGroupSettings(new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(),
-                hc.healthyThreshold(), hc.unhealthyThreshold(), 200, 399), lbSpec.deregistrationDelay(), lbSpec.targetTimeout());
+        TargetGroupSettings group = TargetGroupSettings.of(lbSpec, settings.workload().healthCheck());
         LoadBalancer balancer = new LoadBalancer(vertx, group, java.time.Clock.systemUTC());
         LazyTaskMetadata ecs = new LazyTaskMetadata(vertx, host);
         try {

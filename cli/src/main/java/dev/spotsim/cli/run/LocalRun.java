@@ -98,7 +98,7 @@ public final class LocalRun {
         Instant loadStart = null;
         try {
             sim = SpotSim.builder().group(GroupSpec.from(scenario.fleet())).imdsPort(0).controlPort(0)
-                    .metadataOptions(new MetadataOptions("required".equals(scenario.fleet().imdsv2()), true, false))
+                    .metadataOptions(new MetadataOptions(scenario.fleet().imdsv2() == dev.spotsim.scenarios.model.HttpTokens.REQUIRED, true, false))
                     .eventJournal(options.runDir().resolve("events.jsonl")).start();
             platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desiredTasks(), options.runDir().resolve("logs"),
                     options.workingDir(), "spotsim", runId), scenario.loadBalancer(), 0);
@@ -200,7 +200,7 @@ public final class LocalRun {
             return;
         }
         Instant now = clock.instant();
-        InterruptRequest request = new InterruptRequest(InterruptionAction.parse(step.action()), step.notice(), Duration.ZERO, step.rebalanceLead());
+        InterruptRequest request = new InterruptRequest(InterruptionAction.parse(step.action().wireName()), step.notice(), Duration.ZERO, step.rebalanceLead());
         List<Interruption> hit;
         List<String> ids;
         String description;

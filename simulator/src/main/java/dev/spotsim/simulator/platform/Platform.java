@@ -80,7 +80,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
                     EventBus events, WorkloadRuntime runtime, Supplier<TaskMetadataServer> taskMetadata) {
         this.settings = settings;
         this.spec = settings.workload();
-        this.lane = DrainLane.of(spec.parsedLane());
+        this.lane = DrainLane.of(spec.lane());
         this.fleet = fleet;
         this.clock = fleet.clock();
         this.imdsEndpoint = imdsEndpoint;
@@ -499,7 +499,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
 
     /** Every task so far, with its drain moments. */
     public synchronized List<TaskRecord> tasks() {
-        return tasks.values().stream().map(t -> t.snapshot(spec.lane())).toList();
+        return tasks.values().stream().map(t -> t.snapshot(spec.lane().wireName())).toList();
     }
 
     public List<TimelineEntry> timeline() {
