@@ -15,7 +15,7 @@ import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.pattern.EventPattern;
 import dev.spotsim.simulator.events.sink.SinkConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.fleet.SpotPool;

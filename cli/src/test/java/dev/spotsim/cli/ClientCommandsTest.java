@@ -159,7 +159,7 @@ class ClientCommandsTest {
 
     @Test
     void fleetVerbsReclaimScheduleCapacityAndEvents() {
-        sim = SpotSim.builder().group(new dev.spotsim.simulator.fleet.GroupSpec("web", 4, dev.spotsim.simulator.fleet.AllocationStrategy.DIVERSIFIED,
+        sim = SpotSim.builder().group(new dev.spotsim.simulator.fleet.GroupSpec("web", 4, dev.spotsim.scenarios.model.AllocationStrategy.DIVERSIFIED,
                 java.time.Duration.ZERO, false, java.util.List.of(new dev.spotsim.simulator.fleet.SpotPool("c5.large", "us-east-1a", 0.03, 100),
                         new dev.spotsim.simulator.fleet.SpotPool("m5.large", "us-east-1b", 0.04, 100)))).start();
         assertThat(run("fleet").out).contains("web", "diversified", "c5.large/us-east-1a", "m5.large/us-east-1b");

@@ -3,8 +3,6 @@ package dev.spotsim.simulator;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
-import dev.spotsim.scenarios.model.WorkloadSpec;
-import dev.spotsim.simulator.balancer.HealthCheckSettings;
 import dev.spotsim.simulator.balancer.LoadBalancer;
 import dev.spotsim.simulator.balancer.TargetGroupSettings;
 import dev.spotsim.simulator.aws.AwsContext;
@@ -54,6 +52,8 @@ import java.util.Objects;
  * {@link #imdsEndpoint()}, interrupt from Java. {@code spotsim serve} is this class behind flags.
  */
 public final class SpotSim implements AutoCloseable {
+    /** How long a workload still running when the simulator closes has between its stop signal and SIGKILL. */
+    public static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(5);
     private final Vertx vertx;
     private final Fleet fleet;
     private final ImdsServer imds;
@@ -66,7 +66,8 @@ public final class SpotSim implements AutoCloseable {
     /** The platform running the user's workload, and what it needs: a balancer, a workload runtime, ECS metadata (started on first use). */
     private record Workloads(Platform platform, LoadBalancer balancer, WorkloadRuntime runtime, LazyTaskMetadata ecs) {
         void close() {
-            platform.close();
+            // The platform first (no replacement starts while workloads stop), then each workload gets its stop signal.
+            platform.shutdown(SHUTDOWN_GRACE);
             runtime.close();
             balancer.close();
             ecs.close();
@@ -111,9 +112,7 @@ public final class SpotSim implements AutoCloseable {
             runtime.close();
             throw new IllegalStateException("a workload already runs on this simulator");
         }
-        WorkloadSpec.HealthCheck hc = settings.workload().healthCheck();
-        TargetGroupSettings group = new TargetGroupSettings(new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(),
-                hc.healthyThreshold(), hc.unhealthyThreshold(), 200, 399), lbSpec.deregistrationDelay(), lbSpec.targetTimeout());
+        TargetGroupSettings group = TargetGroupSettings.of(lbSpec, settings.workload().healthCheck());
         LoadBalancer balancer = new LoadBalancer(vertx, group, java.time.Clock.systemUTC());
         LazyTaskMetadata ecs = new LazyTaskMetadata(vertx, host);
         try {

@@ -62,6 +62,9 @@ public final class LocalRun {
     private final List<TimelineEntry> ownTimeline = new CopyOnWriteArrayList<>();
     private final CountDownLatch aborted = new CountDownLatch(1);
     private volatile LoadDriver load;
+    private volatile Platform platform;
+    /** How many of the platform's timeline entries were looked at for crashes to report. */
+    private int timelineSeen;
 
     public LocalRun(Scenario scenario, String runId, Options options) {
         this(scenario, runId, options, GatlingDriver::new);
@@ -101,15 +104,16 @@ public final class LocalRun {
         Instant loadStart = null;
         try {
             sim = SpotSim.builder().group(GroupSpec.from(scenario.fleet())).imdsPort(0).controlPort(0)
-                    .metadataOptions(new MetadataOptions("required".equals(scenario.fleet().imdsv2()), true, false))
+                    .metadataOptions(new MetadataOptions(scenario.fleet().imdsv2() == dev.spotsim.scenarios.model.HttpTokens.REQUIRED, true, false))
                     .eventJournal(options.runDir().resolve("events.jsonl")).start();
-            Platform platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desiredTasks(), options.runDir().resolve("logs"),
+            platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desiredTasks(), options.runDir().resolve("logs"),
                     options.workingDir(), "spotsim", runId), scenario.loadBalancer(), 0);
             desired = platform.desiredCapacity();
             capacity = new CapacityWatch(platform::capacity, clock);
             progress().starting(desired, options.startTimeout());
             if (!awaitHealthy(capacity, desired)) {
-                throw new NoVerdictException(isAborted() ? null : "the workload never became healthy: " + capacity.current() + " of " + desired
+                throw new NoVerdictException(isAborted() ? null : platform.failure() != null ? platform.failure()
+                        : "the workload never became healthy: " + capacity.current() + " of " + desired
                         + " healthy after " + options.startTimeout().toSeconds() + "s (logs in " + options.runDir().resolve("logs") + ")");
             }
             loadThread = startLoad(sim);
@@ -135,10 +139,11 @@ public final class LocalRun {
                 capacity.close();
             }
             if (sim != null) {
-                Platform platform = sim.platform();
+                Platform ran = sim.platform();
+                // The platform stops first (no replacement starts), then each workload gets its stop signal and a grace.
                 sim.close();
-                if (platform != null) {
-                    record.platform(platform.tasks(), platform.timeline());
+                if (ran != null) {
+                    record.platform(ran.tasks(), ran.timeline());
                 }
             }
         }
@@ -159,9 +164,10 @@ public final class LocalRun {
     private boolean awaitHealthy(CapacityWatch capacity, int desired) {
         Instant deadline = clock.instant().plus(options.startTimeout());
         while (capacity.current() < desired && clock.instant().isBefore(deadline)) {
-            if (waitOrAbort(Duration.ofMillis(200))) {
+            if (waitOrAbort(Duration.ofMillis(200)) || platform.failure() != null) {
                 return false;
             }
+            reportCrashes();
             progress().startingTick(capacity.current(), desired);
         }
         return capacity.current() >= desired;
@@ -200,7 +206,7 @@ public final class LocalRun {
             return;
         }
         Instant now = clock.instant();
-        InterruptRequest request = new InterruptRequest(InterruptionAction.parse(step.action()), step.notice(), Duration.ZERO, step.rebalanceLead());
+        InterruptRequest request = new InterruptRequest(InterruptionAction.parse(step.action().wireName()), step.notice(), Duration.ZERO, step.rebalanceLead());
         List<Interruption> hit;
         List<String> ids;
         String description;
@@ -278,6 +284,10 @@ public final class LocalRun {
         Instant lastStepAt = loadStart.plus(scenario.interruptions().stream().map(InterruptionSpec::at).max(Comparator.naturalOrder())
                 .orElse(Duration.ZERO));
         while (!waitOrAbort(Duration.ofSeconds(1))) {
+            reportCrashes();
+            if (platform.failure() != null) {
+                throw new NoVerdictException(platform.failure());
+            }
             Instant now = clock.instant();
             progress().tick(now, loadStart, livePhase(now, capacity, desired), capacity.current(), desired, requests, steps.size(),
                     scenario.interruptions().size());
@@ -295,6 +305,17 @@ public final class LocalRun {
                 return;
             }
         }
+    }
+
+    /** Says on the console when a workload ended while nothing was stopping it (the timeline and the report have it too). */
+    private void reportCrashes() {
+        List<dev.spotsim.simulator.platform.TimelineEntry> entries = platform.timeline();
+        for (int i = timelineSeen; i < entries.size(); i++) {
+            if (entries.get(i).kind().equals("task-crashed")) {
+                progress().note("workload crashed on " + entries.get(i).instanceId() + ": " + entries.get(i).detail());
+            }
+        }
+        timelineSeen = entries.size();
     }
 
     private String livePhase(Instant now, CapacityWatch capacity, int desired) {

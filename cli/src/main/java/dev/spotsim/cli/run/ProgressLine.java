@@ -34,6 +34,11 @@ public final class ProgressLine {
         }
     }
 
+    /** Something the user must hear of at once (a workload that crashed). */
+    void note(String line) {
+        print(line);
+    }
+
     void step(int index, String description) {
         print("interruptions[" + index + "]: " + description);
     }

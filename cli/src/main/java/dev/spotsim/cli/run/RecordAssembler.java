@@ -22,7 +22,7 @@ import java.util.Objects;
 /** Turns what a local run saw (tasks, platform timeline, requests, capacity, played steps) into its {@link RunRecord}. */
 final class RecordAssembler {
     /** Platform timeline kinds renamed to the record's words. */
-    private static final Map<String, String> KINDS = Map.of("killed", "kill", "task-started", "task-start");
+    private static final Map<String, String> KINDS = Map.of("killed", "kill", "task-started", "task-start", "task-crashed", "crash");
 
     private final Scenario scenario;
     private final Measures baseline;

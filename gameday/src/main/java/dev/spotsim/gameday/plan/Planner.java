@@ -107,7 +107,7 @@ public final class Planner {
                         + "so the notice comes at " + fmt(duration.minus(PlannedStep.NOTICE)) + " instead of " + fmt(step.at()));
                 start = Duration.ZERO;
             }
-            if (!step.action().equals("terminate")) {
+            if (step.action() != dev.spotsim.scenarios.model.InterruptionAction.TERMINATE) {
                 notes.add(where + ".action: " + step.action() + " happens only if the instances were launched with that interruption behaviour; "
                         + "FIS cannot choose it");
             }
@@ -134,7 +134,7 @@ public final class Planner {
                     + picks.stream().map(Ec2Instance::instanceId).collect(Collectors.joining(", "));
             FisTemplate template = new FisTemplate(description, picks.stream().map(p -> p.arn(partition, region)).toList(), duration, roleArn,
                     scenario.gameday().stopAlarms(), tags);
-            steps.add(new PlannedStep(number, start, duration, step.action(), picks, template));
+            steps.add(new PlannedStep(number, start, duration, step.action().wireName(), picks, template));
         }
         return steps;
     }

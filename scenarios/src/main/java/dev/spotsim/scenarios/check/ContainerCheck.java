@@ -26,7 +26,7 @@ public final class ContainerCheck {
             boolean required = "required".equals(s.fleet().imdsv2());
             String what = "on a bridge network with httpPutResponseHopLimit " + c.httpPutResponseHopLimit() + " the container's IMDSv2 token request "
                     + "(PUT /latest/api/token) gets no answer: the response needs 2 hops";
-            if (required && s.workload().parsedLane() == Lane.APP) {
+            if (required && s.workload().lane() == Lane.APP) {
                 findings.add(Finding.error("workload.container.httpPutResponseHopLimit", what + ", IMDSv2 is required, and on the app lane only "
                         + "the workload watches IMDS: it never sees the notice; set httpPutResponseHopLimit: 2 (AWS's advice for containers)"));
             } else {

@@ -2,6 +2,7 @@ package dev.spotsim.scenarios.check;
 
 import dev.spotsim.scenarios.model.InterruptionSpec;
 import dev.spotsim.scenarios.model.Lane;
+import dev.spotsim.scenarios.model.RetryAction;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.model.WorkloadSpec;
@@ -26,7 +27,7 @@ public final class TimingCheck {
         Duration notice = s.interruptions().stream().map(InterruptionSpec::notice).min(Duration::compareTo)
                 .orElse(Duration.ofMinutes(2));
         Duration deregistration = s.loadBalancer().deregistrationDelay();
-        Lane lane = w.parsedLane();
+        Lane lane = w.lane();
         switch (lane) {
             case ECS_EC2 -> {
                 Duration needed = w.pollInterval().plus(deregistration).plus(w.stopTimeout());
@@ -46,7 +47,7 @@ public final class TimingCheck {
             }
             case BATCH -> {
                 boolean retriesHostLoss = w.retry() != null && w.retry().attempts() > 1 && w.retry().evaluateOnExit().stream()
-                        .anyMatch(e -> "RETRY".equals(e.action()) && e.onStatusReason() != null
+                        .anyMatch(e -> e.action() == RetryAction.RETRY && e.onStatusReason() != null
                                 && WorkloadSpec.EvaluateOnExit.matches(e.onStatusReason(), "Host EC2 (instance i-0) terminated."));
                 if (!retriesHostLoss) {
                     findings.add(Finding.error("workload.retry", "Batch does not drain: a job attempt on an interrupted host fails, and without "

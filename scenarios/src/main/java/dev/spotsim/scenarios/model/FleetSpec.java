@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The simulated fleet: one Auto Scaling group over Spot pools, and how its metadata service behaves. */
-public record FleetSpec(Group group, List<Pool> pools, String imdsv2) {
+public record FleetSpec(Group group, List<Pool> pools, HttpTokens imdsv2) {
     public FleetSpec {
         if (group == null) {
             throw new IllegalArgumentException("group: required, e.g. {desired: 4, strategy: capacity-optimized}");
@@ -22,26 +22,24 @@ public record FleetSpec(Group group, List<Pool> pools, String imdsv2) {
                 throw new IllegalArgumentException("pools: all pools must be in one region (" + region + "), got " + p.az());
             }
         }
-        imdsv2 = imdsv2 == null ? "optional" : imdsv2;
-        if (!imdsv2.equals("optional") && !imdsv2.equals("required")) {
-            throw new IllegalArgumentException("imdsv2: expected required or optional, got \"" + imdsv2 + "\"");
-        }
+        imdsv2 = imdsv2 == null ? HttpTokens.OPTIONAL : imdsv2;
     }
 
     /** The group's size and how it picks pools and replaces instances. */
-    public record Group(String name, Integer desired, String strategy, Duration launchDelay, Boolean capacityRebalance) {
-        private static final List<String> STRATEGIES = List.of("capacity-optimized", "price-capacity-optimized", "lowest-price", "diversified");
-
+    public record Group(String name, Integer desired, AllocationStrategy strategy, Duration launchDelay, Boolean capacityRebalance) {
         public Group {
             name = name == null ? "spotsim-group" : name;
+            if (!name.matches("[A-Za-z0-9._-]{1,255}")) {
+                throw new IllegalArgumentException("name: expected 1..255 letters, digits, '.', '_' or '-', got \"" + name + "\"");
+            }
             if (desired == null || desired < 1 || desired > 10_000) {
                 throw new IllegalArgumentException("desired: expected 1..10000 instances, got " + desired);
             }
-            strategy = strategy == null ? "price-capacity-optimized" : strategy;
-            if (!STRATEGIES.contains(strategy)) {
-                throw new IllegalArgumentException("strategy: expected one of " + String.join(", ", STRATEGIES) + ", got \"" + strategy + "\"");
-            }
+            strategy = strategy == null ? AllocationStrategy.PRICE_CAPACITY_OPTIMIZED : strategy;
             launchDelay = launchDelay == null ? Duration.ofSeconds(5) : launchDelay;
+            if (launchDelay.isNegative()) {
+                throw new IllegalArgumentException("launchDelay: expected 0s or more, got " + launchDelay);
+            }
             capacityRebalance = capacityRebalance != null && capacityRebalance;
         }
     }

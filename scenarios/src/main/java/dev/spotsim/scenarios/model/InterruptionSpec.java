@@ -7,7 +7,7 @@ import java.time.Duration;
  * One step of the schedule, {@code at} a time after the load starts: a Spot interruption of the
  * selected instances, or the reclaim of a whole pool (with its capacity back after {@code restoreAfter}).
  */
-public record InterruptionSpec(Duration at, String action, Duration notice, Duration rebalanceLead, Selection select,
+public record InterruptionSpec(Duration at, InterruptionAction action, Duration notice, Duration rebalanceLead, Selection select,
                                Reclaim reclaim) {
     private static final Duration MAX_NOTICE = Duration.ofMinutes(15);
 
@@ -15,10 +15,7 @@ public record InterruptionSpec(Duration at, String action, Duration notice, Dura
         if (at == null) {
             throw new IllegalArgumentException("at: required, the time after the load starts, e.g. 30s");
         }
-        action = action == null ? "terminate" : action;
-        if (!action.equals("terminate") && !action.equals("stop") && !action.equals("hibernate")) {
-            throw new IllegalArgumentException("action: expected terminate, stop or hibernate, got \"" + action + "\"");
-        }
+        action = action == null ? InterruptionAction.TERMINATE : action;
         notice = notice == null ? Duration.ofMinutes(2) : notice;
         if (notice.isZero() || notice.compareTo(MAX_NOTICE) > 0) {
             throw new IllegalArgumentException("notice: expected above 0s and at most 15m (AWS gives 2m), got " + notice);

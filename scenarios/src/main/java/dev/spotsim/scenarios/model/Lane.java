@@ -1,8 +1,8 @@
 package dev.spotsim.scenarios.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** What the platform does with a workload when its instance gets a Spot notice. */
 public enum Lane {
@@ -25,6 +25,7 @@ public enum Lane {
         this.defaultPollInterval = defaultPollInterval;
     }
 
+    @JsonValue
     public String wireName() {
         return wireName;
     }
@@ -35,11 +36,16 @@ public enum Lane {
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(Lane::wireName).collect(Collectors.joining(", "));
+        return WireNames.names(values(), Lane::wireName);
     }
 
+    @JsonCreator
     public static Lane parse(String text) {
-        return Arrays.stream(values()).filter(l -> l.wireName.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("lane: expected one of " + names() + ", got \"" + text + "\""));
+        return WireNames.parse(Lane.class, text, Lane::wireName);
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
     }
 }

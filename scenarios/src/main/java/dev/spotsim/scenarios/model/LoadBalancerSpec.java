@@ -9,13 +9,18 @@ import java.time.Duration;
  */
 public record LoadBalancerSpec(Duration deregistrationDelay, Duration targetTimeout) {
     public static final Duration ALB_DEFAULT_DEREGISTRATION_DELAY = Duration.ofSeconds(300);
+    /** ALB's idle timeout, after which a silent target gets the client a 504. */
+    public static final Duration ALB_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public LoadBalancerSpec {
         deregistrationDelay = deregistrationDelay == null ? ALB_DEFAULT_DEREGISTRATION_DELAY : deregistrationDelay;
-        if (deregistrationDelay.compareTo(Duration.ofSeconds(3600)) > 0) {
+        if (deregistrationDelay.isNegative() || deregistrationDelay.compareTo(Duration.ofSeconds(3600)) > 0) {
             throw new IllegalArgumentException("deregistrationDelay: ALB allows 0..3600s, got " + deregistrationDelay.toSeconds() + "s");
         }
-        targetTimeout = targetTimeout == null ? Duration.ofSeconds(60) : targetTimeout;
+        targetTimeout = targetTimeout == null ? ALB_DEFAULT_IDLE_TIMEOUT : targetTimeout;
+        if (targetTimeout.isNegative() || targetTimeout.isZero()) {
+            throw new IllegalArgumentException("targetTimeout: expected a positive duration, got " + targetTimeout);
+        }
     }
 
     public static LoadBalancerSpec defaults() {

@@ -8,10 +8,10 @@ import java.util.Map;
  * The user's program and the platform that runs it: the drain lane decides what happens on a
  * notice (see {@link Lane}); the timings are the platform's own knobs with AWS's defaults.
  */
-public record WorkloadSpec(String lane, String command, String workingDir, Map<String, String> env, String port,
+public record WorkloadSpec(Lane lane, String command, String workingDir, Map<String, String> env, String port,
                            Integer tasksPerInstance, Duration stopTimeout, HealthCheck healthCheck, PreStop preStop,
                            Duration terminationGracePeriod, Duration drainTimeout, Duration pollInterval,
-                           String stopCode, Retry retry, ContainerSpec container) {
+                           StopCode stopCode, Retry retry, ContainerSpec container) {
     /** Fargate caps stopTimeout at 120 s. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html */
     public static final Duration FARGATE_MAX_STOP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -19,7 +19,6 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
         if (lane == null) {
             throw new IllegalArgumentException("lane: required, one of " + Lane.names());
         }
-        Lane parsed = Lane.parse(lane);
         if (container != null && command != null) {
             throw new IllegalArgumentException("command: a workload runs either a command or a container image, not both (the image's CMD is overridden by container.command)");
         }
@@ -36,21 +35,18 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
             throw new IllegalArgumentException("tasksPerInstance: expected 1..50, got " + tasksPerInstance);
         }
         stopTimeout = stopTimeout == null ? Duration.ofSeconds(30) : stopTimeout;
-        if (parsed == Lane.FARGATE_SPOT && stopTimeout.compareTo(FARGATE_MAX_STOP_TIMEOUT) > 0) {
+        if (lane == Lane.FARGATE_SPOT && stopTimeout.compareTo(FARGATE_MAX_STOP_TIMEOUT) > 0) {
             throw new IllegalArgumentException("stopTimeout: Fargate allows at most 120s, got " + stopTimeout.toSeconds() + "s");
         }
         terminationGracePeriod = terminationGracePeriod == null ? Duration.ofSeconds(30) : terminationGracePeriod;
         drainTimeout = drainTimeout == null ? Duration.ofSeconds(120) : drainTimeout;
-        pollInterval = pollInterval == null ? parsed.defaultPollInterval() : pollInterval;
-        stopCode = stopCode == null ? "SpotInterruption" : stopCode;
-        if (!stopCode.equals("SpotInterruption") && !stopCode.equals("TerminationNotice")) {
-            throw new IllegalArgumentException("stopCode: expected SpotInterruption or TerminationNotice, got \"" + stopCode + "\"");
-        }
+        pollInterval = pollInterval == null ? lane.defaultPollInterval() : pollInterval;
+        stopCode = stopCode == null ? StopCode.SPOT_INTERRUPTION : stopCode;
         healthCheck = healthCheck == null ? HealthCheck.defaults() : healthCheck;
-        if (preStop != null && parsed != Lane.EKS_NTH) {
+        if (preStop != null && lane != Lane.EKS_NTH) {
             throw new IllegalArgumentException("preStop: only the eks-nth lane runs preStop hooks");
         }
-        if (retry != null && parsed != Lane.BATCH) {
+        if (retry != null && lane != Lane.BATCH) {
             throw new IllegalArgumentException("retry: only the batch lane retries job attempts");
         }
     }
@@ -58,10 +54,6 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
     /** The workload runs as a container of {@code container.image()} instead of a host command. */
     public boolean isContainer() {
         return container != null;
-    }
-
-    public Lane parsedLane() {
-        return Lane.parse(lane);
     }
 
     /** The balancer's health check of each target. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html */
@@ -112,11 +104,10 @@ public record WorkloadSpec(String lane, String command, String workingDir, Map<S
     }
 
     /** One retry condition; patterns may end in '*'. */
-    public record EvaluateOnExit(String onStatusReason, String onReason, String onExitCode, String action) {
+    public record EvaluateOnExit(String onStatusReason, String onReason, String onExitCode, RetryAction action) {
         public EvaluateOnExit {
-            action = action == null ? null : action.toUpperCase();
-            if (!"RETRY".equals(action) && !"EXIT".equals(action)) {
-                throw new IllegalArgumentException("action: expected RETRY or EXIT, got " + action);
+            if (action == null) {
+                throw new IllegalArgumentException("action: required, RETRY or EXIT");
             }
         }
 

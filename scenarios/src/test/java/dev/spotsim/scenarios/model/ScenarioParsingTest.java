@@ -50,7 +50,7 @@ class ScenarioParsingTest {
     void readsTheDesignExample() {
         Scenario s = read(GOOD);
         assertThat(s.fleet().group().desired()).isEqualTo(6);
-        assertThat(s.workload().parsedLane()).isEqualTo(Lane.ECS_EC2);
+        assertThat(s.workload().lane()).isEqualTo(Lane.ECS_EC2);
         assertThat(s.workload().pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.interruptions().get(0).select().pool()).isEqualTo("c5.large/us-east-1a");
         assertThat(s.parsedSlos()).extracting(Slo::key).containsExactly("drainTime.p95", "failedRequests.percent@interrupted",

@@ -1,12 +1,14 @@
 package dev.spotsim.simulator.balancer;
 
+import dev.spotsim.scenarios.model.WorkloadSpec;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A target group's health check, with ALB's defaults: path "/", every 30 s, 5 s timeout, healthy
- * again after 5 successes, unhealthy after 2 failures, success = HTTP 200. Durations may be shorter
- * than ALB allows so tests and quick scenarios can run in seconds.
+ * again after 5 successes, unhealthy after 2 failures, success = HTTP 200. A scenario's health check
+ * ({@link WorkloadSpec.HealthCheck}) holds thresholds to ALB's 2..10; this one, for the balancer's own
+ * tests, takes any threshold from 1, and durations shorter than ALB allows so tests run in seconds.
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
  */
 public record HealthCheckSettings(String path, Duration interval, Duration timeout, int healthyThreshold, int unhealthyThreshold,
@@ -36,8 +38,13 @@ public record HealthCheckSettings(String path, Duration interval, Duration timeo
                 new SuccessCodes(List.of(new SuccessCodes.Range(successFrom, successTo))));
     }
 
+    /** The health check a scenario's workload describes (ALB's default success code, 200). */
+    public static HealthCheckSettings of(WorkloadSpec.HealthCheck hc) {
+        return new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(), hc.healthyThreshold(), hc.unhealthyThreshold(), SuccessCodes.ALB_DEFAULT);
+    }
+
     public static HealthCheckSettings albDefaults() {
-        return new HealthCheckSettings("/", Duration.ofSeconds(30), Duration.ofSeconds(5), 5, 2, SuccessCodes.ALB_DEFAULT);
+        return of(WorkloadSpec.HealthCheck.defaults());
     }
 
     public HealthCheckSettings withPath(String newPath) {

@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.balancer;
 
+import dev.spotsim.scenarios.model.LoadBalancerSpec;
+import dev.spotsim.scenarios.model.WorkloadSpec;
 import java.time.Duration;
 
 /**
@@ -10,8 +12,8 @@ import java.time.Duration;
  */
 public record TargetGroupSettings(HealthCheckSettings healthCheck, Duration deregistrationDelay, Duration targetTimeout,
                                   RoutingAlgorithm algorithm) {
-    public static final Duration ALB_DEFAULT_DEREGISTRATION_DELAY = Duration.ofSeconds(300);
-    public static final Duration ALB_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration ALB_DEFAULT_DEREGISTRATION_DELAY = LoadBalancerSpec.ALB_DEFAULT_DEREGISTRATION_DELAY;
+    public static final Duration ALB_DEFAULT_IDLE_TIMEOUT = LoadBalancerSpec.ALB_DEFAULT_IDLE_TIMEOUT;
     /** ALB gives up connecting to a target after 10 s and answers 504 (not configurable on ALB either). */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -31,6 +33,14 @@ public record TargetGroupSettings(HealthCheckSettings healthCheck, Duration dere
     /** Round robin with the given health check, delay and timeout. */
     public TargetGroupSettings(HealthCheckSettings healthCheck, Duration deregistrationDelay, Duration targetTimeout) {
         this(healthCheck, deregistrationDelay, targetTimeout, RoutingAlgorithm.ROUND_ROBIN);
+    }
+
+    /**
+     * The target group a scenario describes: its balancer section and its workload's health check
+     * (already held to ALB's limits there), with success codes 200-399 so a redirecting health path counts.
+     */
+    public static TargetGroupSettings of(LoadBalancerSpec lb, WorkloadSpec.HealthCheck hc) {
+        return new TargetGroupSettings(HealthCheckSettings.of(hc).withSuccessCodes("200-399"), lb.deregistrationDelay(), lb.targetTimeout());
     }
 
     public static TargetGroupSettings albDefaults() {

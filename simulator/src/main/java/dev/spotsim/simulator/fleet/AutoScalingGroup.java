@@ -290,12 +290,12 @@ public final class AutoScalingGroup {
     }
 
     private Optional<SpotPool> choosePool() {
-        List<AllocationStrategy.PoolLoad> loads = new ArrayList<>();
+        List<PoolChoice.PoolLoad> loads = new ArrayList<>();
         for (SpotPool pool : spec.pools()) {
             int ours = membersPerPool.getOrDefault(pool.key(), 0);
-            loads.add(new AllocationStrategy.PoolLoad(pool, fleet.pools().spare(pool.key()), ours));
+            loads.add(new PoolChoice.PoolLoad(pool, fleet.pools().spare(pool.key()), ours));
         }
-        return spec.strategy().choose(loads);
+        return PoolChoice.choose(spec.strategy(), loads);
     }
 
     /** Follows its instances: an interrupted or at-risk one stops counting and is replaced. */

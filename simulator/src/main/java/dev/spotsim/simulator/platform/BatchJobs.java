@@ -1,5 +1,6 @@
 package dev.spotsim.simulator.platform;
 
+import dev.spotsim.scenarios.model.RetryAction;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.events.BatchEvents;
@@ -139,7 +140,7 @@ final class BatchJobs implements TaskDemand {
                     && WorkloadSpec.EvaluateOnExit.matches(e.onExitCode(), exitCode == null ? null : exitCode.toString())
                     && (e.onReason() == null || WorkloadSpec.EvaluateOnExit.matches(e.onReason(), reason));
             if (matches) {
-                return e.action().equals("RETRY");
+                return e.action() == RetryAction.RETRY;
             }
         }
         // No condition matched: Batch retries while attempts remain.
@@ -156,7 +157,7 @@ final class BatchJobs implements TaskDemand {
             attempts.add(running);
         }
         if (spec.retry() != null) {
-            spec.retry().evaluateOnExit().forEach(e -> conditions.add(new String[] {e.onStatusReason() == null ? "*" : e.onStatusReason(), e.action()}));
+            spec.retry().evaluateOnExit().forEach(e -> conditions.add(new String[] {e.onStatusReason() == null ? "*" : e.onStatusReason(), e.action().wireName()}));
         }
         BatchEvents.Job described = new BatchEvents.Job("spotsim-" + job.id, job.id, "spotsim-queue", "spotsim-job", maxAttempts(), conditions,
                 job.createdAt);

@@ -28,7 +28,7 @@ public final class FargateSpotLane extends EcsLane {
     @Override
     public void drain(InstanceView instance, List<Task> tasks, PlatformContext p) {
         for (Task t : tasks) {
-            stopping(t, p.spec().stopCode(), "Your Spot Task was interrupted.", p);
+            stopping(t, p.spec().stopCode().wireName(), "Your Spot Task was interrupted.", p);
             p.deregister(t, () -> { });
             p.stop(t, p.spec().stopTimeout());
         }

@@ -50,6 +50,8 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     static final Duration REPLACEMENT_WAIT = Duration.ofMinutes(2);
     /** How often the platform looks whether replacements are healthy or drained tasks have stopped. */
     private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+    /** How long a shutdown waits for SIGKILLed workloads to be reaped and recorded. */
+    private static final Duration SHUTDOWN_REAP = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private final PlatformSettings settings;
     private final WorkloadSpec spec;
@@ -63,6 +65,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     private final WorkloadRuntime runtime;
     private final Supplier<TaskMetadataServer> taskMetadata;
     private final TaskStopper stopper;
+    private final CrashWatch crashes = new CrashWatch();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, List<Runnable>> whenDeregistered = new ConcurrentHashMap<>();
     private final Set<String> healthyTargets = ConcurrentHashMap.newKeySet();
@@ -77,7 +80,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
                     EventBus events, WorkloadRuntime runtime, Supplier<TaskMetadataServer> taskMetadata) {
         this.settings = settings;
         this.spec = settings.workload();
-        this.lane = DrainLane.of(spec.parsedLane());
+        this.lane = DrainLane.of(spec.lane());
         this.fleet = fleet;
         this.clock = fleet.clock();
         this.imdsEndpoint = imdsEndpoint;
@@ -222,7 +225,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
 
     /** Keeps the lane's demand placed, spread over eligible instances. */
     public void reconcile() {
-        if (closed) {
+        if (closed || crashes.failure() != null) {
             return;
         }
         List<InstanceView> eligible = fleet.instances().stream().filter(v -> v.state() == InstanceState.RUNNING).toList();
@@ -293,6 +296,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
 
     private void exited(Task task, WorkloadExit exit) {
         boolean byItself;
+        boolean outsideDrain;
         synchronized (this) {
             task.exited = exit.at();
             task.exitCode = exit.exitCode();
@@ -301,13 +305,20 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             task.status = Task.Status.STOPPED;
             task.explanation = DrainExplanation.of(task, exit);
             byItself = task.killed == null;
+            outsideDrain = byItself && task.stopSignal == null && task.notice == null && !task.drainStarted;
         }
         stopper.exited(task);
         if (closed) {
+            timeline("task-stopped", task.instanceId, task.id + " exit " + exit.exitCode() + " at shutdown"
+                    + (task.explanation == null ? "" : ": " + task.explanation));
             return;
         }
-        timeline(byItself ? "task-exited" : "task-killed", task.instanceId, task.id + " exit " + exit.exitCode()
-                + (task.explanation == null ? "" : ": " + task.explanation));
+        if (outsideDrain && (exit.exitCode() != 0 || lane.servesTraffic())) {
+            crashed(task, exit);
+        } else {
+            timeline(byItself ? "task-exited" : "task-killed", task.instanceId, task.id + " exit " + exit.exitCode()
+                    + (task.explanation == null ? "" : ": " + task.explanation));
+        }
         lane.onExit(task, exit, this);
         // A task that stopped on a live instance is taken out by its platform; one killed with its
         // instance stays in the target group until health checks fail or the group removes the instance.
@@ -315,6 +326,26 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             balancer.deregister(task.id);
         }
         reconcile();
+    }
+
+    /** A task ended while nothing was stopping it: a timeline entry, and after a few right at the start, no more restarts. */
+    private void crashed(Task task, WorkloadExit exit) {
+        List<String> last = task.workload.logTail(1);
+        String detail = task.id + " exit " + exit.exitCode() + " while nothing was stopping it"
+                + (task.explanation == null ? "" : " (" + task.explanation + ")") + (last.isEmpty() ? "" : "; last log line: " + last.get(0));
+        LOG.warn("workload {} on {} ended: {}", task.id, task.instanceId, detail);
+        timeline("task-crashed", task.instanceId, detail);
+        boolean early = !task.wasHealthy && Duration.between(task.createdAt, exit.at()).compareTo(CrashWatch.EARLY) < 0;
+        String failure = crashes.exitedOnItsOwn(task, exit, early, spec.command());
+        if (failure != null) {
+            LOG.error("{}; no more tasks are placed", failure);
+            timeline("workload-failing", task.instanceId, failure);
+        }
+    }
+
+    /** Why the platform stopped placing tasks (the workload cannot start), or null. */
+    public String failure() {
+        return crashes.failure();
     }
 
     // --- what lanes ask for --------------------------------------------------------------------
@@ -402,6 +433,13 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     public void targetChanged(String targetId, TargetState from, TargetState to, Instant at) {
         if (to == TargetState.HEALTHY) {
             healthyTargets.add(targetId);
+            synchronized (this) {
+                Task t = tasks.get(targetId);
+                if (t != null) {
+                    t.wasHealthy = true;
+                }
+            }
+            crashes.healthy();
         } else {
             healthyTargets.remove(targetId);
         }
@@ -461,7 +499,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
 
     /** Every task so far, with its drain moments. */
     public synchronized List<TaskRecord> tasks() {
-        return tasks.values().stream().map(t -> t.snapshot(spec.lane())).toList();
+        return tasks.values().stream().map(t -> t.snapshot(spec.lane().wireName())).toList();
     }
 
     public List<TimelineEntry> timeline() {
@@ -522,7 +560,59 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         }
     }
 
-    /** Places nothing more and acts on nothing more; the workloads keep running until their runtime closes. */
+    /**
+     * Stops the platform first (no new task, no lane acts any more), then gives every workload still
+     * running its stop signal and {@code grace} before SIGKILL; returns once they are gone (bounded)
+     * and their exits recorded. Blocks: never call it on an event loop.
+     */
+    public void shutdown(Duration grace) {
+        closed = true;
+        List<Task> live = allTasks().stream().filter(t -> t.workload != null && t.workload.isAlive()).toList();
+        if (live.isEmpty()) {
+            return;
+        }
+        timeline("shutdown", null, live.size() + " task(s) still running: stop signal, SIGKILL after " + grace.toSeconds() + "s");
+        live.forEach(t -> stopper.signalStop(t, grace));
+        if (!awaitExits(live, grace)) {
+            for (Task t : live) {
+                if (t.workload.isAlive()) {
+                    stopper.kill(t, false);
+                    timeline("sigkill", t.instanceId, t.id + " still running " + grace.toSeconds() + "s after the shutdown's stop signal");
+                }
+            }
+            awaitExits(live, SHUTDOWN_REAP);
+        }
+    }
+
+    /** Waits until every task's exit is recorded, at most {@code timeout}; true when they all are. */
+    private boolean awaitExits(List<Task> live, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Task t : live) {
+            while (true) {
+                synchronized (this) {
+                    if (t.exited != null) {
+                        break;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    t.workload.onExit().get(Math.min(left, LOOK_EVERY.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    Thread.sleep(5); // the exit is recorded on the clock's thread
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // still running, or already gone: look again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Places nothing more and acts on nothing more; the workloads keep running until {@link #shutdown} or their runtime closes. */
     @Override
     public void close() {
         closed = true;

@@ -37,7 +37,7 @@ public interface PlatformContext {
     /**
      * Runs {@code then} once the tasks placed in place of {@code draining} are healthy (tasks off this
      * instance healthy at the desired count, as ECS waits at minimumHealthyPercent 100), or after
-     * {@code PlatformSettings.REPLACEMENT_WAIT} at the latest.
+     * {@code Platform.REPLACEMENT_WAIT} (2 minutes) at the latest.
      */
     void whenReplaced(InstanceView instance, Runnable then);
 

@@ -22,6 +22,8 @@ public final class Task {
     Status status = Status.RUNNING;
     /** A lane began to drain it (a second notice or a termination does not start another drain). */
     boolean drainStarted;
+    /** The balancer found it healthy at least once. */
+    boolean wasHealthy;
     Instant notice;
     Instant detected;
     Instant deregistered;

@@ -30,20 +30,9 @@ final class TaskStopper {
     /** Sends the task's stop signal once; SIGKILL at now + {@code grace} if it still runs then. */
     void stop(Task task, Duration grace) {
         RunningWorkload w = task.workload;
-        if (w == null || !w.isAlive()) {
+        if (!signalStop(task, grace)) {
             return;
         }
-        Signal signal = w.stopSignal();
-        synchronized (platform) {
-            if (task.stopSignal != null) {
-                return;
-            }
-            task.stopSignal = signal;
-            task.stopSignalAt = platform.now();
-            task.stopGrace = grace;
-        }
-        w.signal(signal);
-        platform.timeline("sigterm", task.instanceId, task.id + ": " + signal.name() + ", SIGKILL in " + grace.toSeconds() + "s if still running");
         deadlines.put(task.id, platform.clock().schedule(platform.now().plus(grace), () -> {
             deadlines.remove(task.id);
             if (w.isAlive()) {
@@ -51,6 +40,26 @@ final class TaskStopper {
                 platform.timeline("sigkill", task.instanceId, task.id + " outlived its " + grace.toSeconds() + "s grace period");
             }
         }));
+    }
+
+    /** Sends the task's stop signal and records it, unless it was sent already or the task is gone; true when sent now. */
+    boolean signalStop(Task task, Duration grace) {
+        RunningWorkload w = task.workload;
+        if (w == null || !w.isAlive()) {
+            return false;
+        }
+        Signal signal = w.stopSignal();
+        synchronized (platform) {
+            if (task.stopSignal != null) {
+                return false;
+            }
+            task.stopSignal = signal;
+            task.stopSignalAt = platform.now();
+            task.stopGrace = grace;
+        }
+        w.signal(signal);
+        platform.timeline("sigterm", task.instanceId, task.id + ": " + signal.name() + ", SIGKILL in " + grace.toSeconds() + "s if still running");
+        return true;
     }
 
     /** SIGKILL now; {@code withHost}: because its instance goes, not at a stop deadline. */

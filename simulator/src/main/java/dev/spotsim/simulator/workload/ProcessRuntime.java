@@ -24,6 +24,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     /** How long close() waits for killed processes; SIGKILL cannot be caught, so this only covers a busy kernel. */
     private static final Duration REAP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the JVM-exit safety net lets an orderly shutdown (stop signal, grace, SIGKILL) run before it kills. */
+    private static final Duration ORDERLY_CLOSE_WAIT = Duration.ofSeconds(20);
     /**
      * Variables of the machine spotsim runs on that would contradict the simulated instance: ours, the
      * switches that turn IMDS off or to IPv6, and the ECS v3 endpoint. A workload does not inherit them.
@@ -38,14 +40,32 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final ProcessSpec spec;
     private final Clock clock;
     private final List<ProcessWorkload> started = new CopyOnWriteArrayList<>();
-    private final Thread safetyNet = new Thread(this::killAll, "spotsim-workload-reaper");
+    /** On JVM exit: gives the orderly shutdown (a run's or serve's Ctrl-C hook) time to stop the workloads first. */
+    private final Thread safetyNet = new Thread(this::lastResort, "spotsim-workload-reaper");
+    private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
+    private WorkloadGuard guard;
     private boolean closed;
 
-    /** Runs {@code spec} for every task; {@code clock} dates the exits. */
+    /**
+     * Runs {@code spec} for every task; {@code clock} dates the exits. Workloads an earlier spotsim left
+     * running when it died (its guard killed with it) are reaped first, and said so.
+     */
     public ProcessRuntime(ProcessSpec spec, Clock clock) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.clock = Objects.requireNonNull(clock, "clock");
+        List<String> reaped = reapLeftovers();
+        if (!reaped.isEmpty()) {
+            LOG.warn("killed {} workload process(es) an earlier spotsim left running when it died: {}", reaped.size(), String.join(", ", reaped));
+        }
         Runtime.getRuntime().addShutdownHook(safetyNet);
+    }
+
+    /**
+     * Kills the workloads of every spotsim that died without stopping them (listed in PID files under
+     * {@code <tmp>/spotsim-<user>/workloads}); one line per process killed. {@code spotsim cleanup} runs this.
+     */
+    public static List<String> reapLeftovers() {
+        return WorkloadGuard.reap(WorkloadGuard.directory());
     }
 
     @Override
@@ -79,6 +99,9 @@ public final class ProcessRuntime implements WorkloadRuntime {
         Process process;
         try {
             checkProgram(spec.argv().get(0), pb.environment().get("PATH"));
+            if (guard == null) {
+                guard = WorkloadGuard.start(SETSID);
+            }
             process = pb.start();
         } catch (IOException e) {
             throw new IOException("cannot start workload " + launch.taskId() + " (" + spec.commandLine() + "): " + e.getMessage(), e);
@@ -87,6 +110,10 @@ public final class ProcessRuntime implements WorkloadRuntime {
                 : new WorkloadLaunch(launch.runId(), launch.taskId(), launch.instanceId(), launch.port(), launch.environment(), dir, launch.log());
         ProcessWorkload workload = new ProcessWorkload(actual, env, process, SETSID != null, clock);
         started.add(workload);
+        WorkloadGuard g = guard;
+        g.add(process.toHandle());
+        // Completes after what the program left behind was killed: its group is gone, its pid free for reuse.
+        workload.onExit().thenRun(() -> g.remove(process.pid()));
         LOG.info("workload {} on {} started (pid {}, port {})", launch.taskId(), launch.instanceId(), process.pid(), launch.port());
         return workload;
     }
@@ -132,11 +159,34 @@ public final class ProcessRuntime implements WorkloadRuntime {
             closed = true;
         }
         killAll();
+        synchronized (this) {
+            if (guard != null) {
+                guard.close();
+            }
+        }
+        closedLatch.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(safetyNet);
         } catch (IllegalStateException e) {
             // The JVM is already shutting down: the hook runs (or ran) anyway.
         }
+    }
+
+    /** Waits for the orderly close (bounded), then kills whatever still runs. */
+    private void lastResort() {
+        try {
+            if (closedLatch.await(ORDERLY_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        killAll();
+    }
+
+    /** The guard's watcher, for tests that kill it too. */
+    synchronized ProcessHandle guardProcess() {
+        return guard == null ? null : guard.watcher();
     }
 
     private void killAll() {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.events.sink.SinkConfig;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.SpotPool;
 import java.nio.file.Files;

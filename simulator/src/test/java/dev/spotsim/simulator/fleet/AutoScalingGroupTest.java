@@ -2,6 +2,7 @@ package dev.spotsim.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.scenarios.select.Selection;
 import dev.spotsim.simulator.clock.ManualClock;
 import dev.spotsim.simulator.instance.InstanceState;
@@ -49,16 +50,16 @@ class AutoScalingGroupTest {
     void strategiesPickTheirPools() {
         SpotPool shallowCheap = new SpotPool("c5.large", "us-east-1a", 0.01, 3);
         SpotPool deepDear = new SpotPool("m5.large", "us-east-1b", 0.05, 100);
-        assertThat(AllocationStrategy.LOWEST_PRICE.choose(List.of(new AllocationStrategy.PoolLoad(shallowCheap, 3, 0),
-                new AllocationStrategy.PoolLoad(deepDear, 100, 0)))).contains(shallowCheap);
-        assertThat(AllocationStrategy.CAPACITY_OPTIMIZED.choose(List.of(new AllocationStrategy.PoolLoad(shallowCheap, 3, 0),
-                new AllocationStrategy.PoolLoad(deepDear, 100, 0)))).contains(deepDear);
+        assertThat(PoolChoice.choose(AllocationStrategy.LOWEST_PRICE, List.of(new PoolChoice.PoolLoad(shallowCheap, 3, 0),
+                new PoolChoice.PoolLoad(deepDear, 100, 0)))).contains(shallowCheap);
+        assertThat(PoolChoice.choose(AllocationStrategy.CAPACITY_OPTIMIZED, List.of(new PoolChoice.PoolLoad(shallowCheap, 3, 0),
+                new PoolChoice.PoolLoad(deepDear, 100, 0)))).contains(deepDear);
         SpotPool deepCheap = new SpotPool("c6i.large", "us-east-1c", 0.02, 80);
-        assertThat(AllocationStrategy.PRICE_CAPACITY_OPTIMIZED.choose(List.of(new AllocationStrategy.PoolLoad(shallowCheap, 3, 0),
-                new AllocationStrategy.PoolLoad(deepDear, 100, 0), new AllocationStrategy.PoolLoad(deepCheap, 80, 0)))).contains(deepCheap);
-        assertThat(AllocationStrategy.DIVERSIFIED.choose(List.of(new AllocationStrategy.PoolLoad(shallowCheap, 3, 2),
-                new AllocationStrategy.PoolLoad(deepDear, 100, 1)))).contains(deepDear);
-        assertThat(AllocationStrategy.LOWEST_PRICE.choose(List.of(new AllocationStrategy.PoolLoad(shallowCheap, 0, 3)))).isEmpty();
+        assertThat(PoolChoice.choose(AllocationStrategy.PRICE_CAPACITY_OPTIMIZED, List.of(new PoolChoice.PoolLoad(shallowCheap, 3, 0),
+                new PoolChoice.PoolLoad(deepDear, 100, 0), new PoolChoice.PoolLoad(deepCheap, 80, 0)))).contains(deepCheap);
+        assertThat(PoolChoice.choose(AllocationStrategy.DIVERSIFIED, List.of(new PoolChoice.PoolLoad(shallowCheap, 3, 2),
+                new PoolChoice.PoolLoad(deepDear, 100, 1)))).contains(deepDear);
+        assertThat(PoolChoice.choose(AllocationStrategy.LOWEST_PRICE, List.of(new PoolChoice.PoolLoad(shallowCheap, 0, 3)))).isEmpty();
     }
 
     @Test

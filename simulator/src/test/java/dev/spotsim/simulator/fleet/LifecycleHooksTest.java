@@ -3,6 +3,7 @@ package dev.spotsim.simulator.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.clock.ManualClock;
 import dev.spotsim.simulator.fleet.LifecycleHook.Result;
 import dev.spotsim.simulator.fleet.LifecycleHook.Transition;

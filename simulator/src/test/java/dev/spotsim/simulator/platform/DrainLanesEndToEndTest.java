@@ -153,7 +153,7 @@ class DrainLanesEndToEndTest {
                 assertThat(e.detail().path("status").asText()).isEqualTo("RUNNABLE");
                 assertThat(e.detail().path("statusReason").asText()).isEqualTo("Host EC2 (instance " + victim.instanceId() + ") terminated.");
             });
-            await().atMost(Duration.ofSeconds(20)).until(() -> java.nio.file.Files.readString(f.sim.platform().tasks().isEmpty() ? logs.resolve("x")
+            await().atMost(Duration.ofSeconds(60)).until(() -> java.nio.file.Files.readString(f.sim.platform().tasks().isEmpty() ? logs.resolve("x")
                     : logs.resolve(f.platform.tasks().get(1).taskId() + ".log")).contains("resuming at item"));
         }
     }

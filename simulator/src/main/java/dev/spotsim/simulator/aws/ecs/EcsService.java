@@ -72,7 +72,7 @@ public final class EcsService implements AwsService {
         if (p == null || !region.equals(context.region())) {
             return null;
         }
-        Lane lane = p.spec().parsedLane();
+        Lane lane = p.spec().lane();
         return lane == Lane.ECS_EC2 || lane == Lane.FARGATE_SPOT ? new EcsView(p, context.fleet(), region, context.accountId()) : null;
     }
 

@@ -54,7 +54,7 @@ final class EcsView {
     }
 
     boolean fargate() {
-        return platform.spec().parsedLane() == Lane.FARGATE_SPOT;
+        return platform.spec().lane() == Lane.FARGATE_SPOT;
     }
 
     String containerInstanceArn(String instanceId) {
@@ -83,7 +83,7 @@ final class EcsView {
     /** Why the task stopped, in the words the platform's task events used; null while it runs undisturbed. */
     private String[] stop(TaskRecord t) {
         if (t.detected() != null) {
-            return fargate() ? new String[] {platform.spec().stopCode(), EcsEvents.SPOT_STOPPED_REASON}
+            return fargate() ? new String[] {platform.spec().stopCode().wireName(), EcsEvents.SPOT_STOPPED_REASON}
                     : new String[] {"ServiceSchedulerInitiated", "Container instance is draining"};
         }
         if (t.killed() != null) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.aws.AwsClients;
 import dev.spotsim.simulator.clock.ManualClock;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.SpotPool;

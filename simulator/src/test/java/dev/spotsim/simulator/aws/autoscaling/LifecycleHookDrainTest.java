@@ -9,7 +9,7 @@ import dev.spotsim.simulator.aws.AwsClients;
 import dev.spotsim.simulator.clock.ManualClock;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventSink;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;

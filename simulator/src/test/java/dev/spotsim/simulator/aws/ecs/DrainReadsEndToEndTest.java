@@ -9,7 +9,7 @@ import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.aws.AwsClients;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.fleet.SpotPool;

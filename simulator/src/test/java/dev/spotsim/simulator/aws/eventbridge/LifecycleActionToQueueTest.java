@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.aws.AwsClients;
-import dev.spotsim.simulator.fleet.AllocationStrategy;
+import dev.spotsim.scenarios.model.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.fleet.SpotPool;
