@@ -14,6 +14,7 @@ import dev.spotsim.cli.client.ResetCommand;
 import dev.spotsim.cli.client.StatusCommand;
 import dev.spotsim.cli.check.CheckCommand;
 import dev.spotsim.cli.gameday.GamedayCommand;
+import dev.spotsim.cli.load.LoadCommand;
 import dev.spotsim.cli.run.RunCommand;
 import dev.spotsim.cli.serve.ServeCommand;
 import java.util.Map;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
-                RunCommand.class, CheckCommand.class, GamedayCommand.class,
+                RunCommand.class, CheckCommand.class, GamedayCommand.class, LoadCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {
