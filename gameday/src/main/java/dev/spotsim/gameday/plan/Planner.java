@@ -4,6 +4,7 @@ import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.ec2.TagSelector;
 import dev.spotsim.gameday.fis.FisTemplate;
+import dev.spotsim.gameday.ssm.GatlingCommand;
 import dev.spotsim.gameday.ssm.LoadCommand;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import dev.spotsim.scenarios.model.GamedaySpec;
@@ -74,7 +75,7 @@ public final class Planner {
         if (g.loadGenerators() != null) {
             generatorSelector = new TagSelector(g.loadGenerators().tags(), null);
             generators = generators(g.loadGenerators(), generatorSelector, steps, notes);
-            command = new LoadCommand("spotsim " + scenario.name() + " " + options.runId(), LoadCommand.lines(g.loadGenerators().command()),
+            command = new LoadCommand("spotsim " + scenario.name() + " " + options.runId(), loadLines(scenario, options, generators.size()),
                     g.loadGenerators().workingDirectory(), g.loadGenerators().executionTimeout(), g.loadGenerators().deliveryTimeout());
         } else if (scenario.load() != null) {
             notes.add("load: no gameday.loadGenerators, so spotsim drives no load on AWS; request figures come only from a load you run yourself");
@@ -92,6 +93,20 @@ public final class Planner {
         return new GamedayPlan(options.runId(), scenario.name(), region, group, running, spot.size(), maxInstances, maxPercent, steps,
                 generatorSelector, generators, command, guards, g.stopAlarms(), g.pollInterval(), scenario.recovery().timeout(),
                 loadDuration, deadline, notes);
+    }
+
+    /** The generators' script: the scenario's own command, or spotsim load with the scenario's load section at each one's share. */
+    private static List<String> loadLines(Scenario scenario, PlanOptions options, int generators) {
+        GamedaySpec.LoadGenerators spec = scenario.gameday().loadGenerators();
+        if (spec.gatling() == null) {
+            return LoadCommand.lines(spec.command());
+        }
+        if (scenario.load() == null) {
+            throw new GamedayRefusal("gameday.loadGenerators.gatling: the scenario has no load section for spotsim load to run");
+        }
+        String url = options.gatlingUrl() != null ? options.gatlingUrl() : spec.gatling().url();
+        String launcher = options.gatlingLauncher() != null ? options.gatlingLauncher() : spec.gatling().launcher();
+        return GatlingCommand.lines(scenario.load(), url, launcher, spec.gatling().install(), generators, options.runId());
     }
 
     private List<PlannedStep> steps(Scenario scenario, PlanOptions options, String roleArn, List<Ec2Instance> spot, List<String> notes) {

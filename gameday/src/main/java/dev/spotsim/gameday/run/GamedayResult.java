@@ -2,6 +2,7 @@ package dev.spotsim.gameday.run;
 
 import dev.spotsim.gameday.Redactor;
 import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.gameday.drain.WorkloadObservation;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.ssm.Invocation;
 import dev.spotsim.gameday.ssm.LoadCommand;
@@ -15,13 +16,16 @@ import java.util.List;
  * experiments, commands, guards, clean-up), each step's fate, every command invocation with its
  * output, running capacity at each poll against the group's size at the start, recovery time (null
  * when capacity did not come back within the bound or nothing was interrupted), request figures
- * reported by the generators or the live load, the broken guard if one stopped the run, and clean-up problems.
+ * reported by the generators or the live load, the broken guard if one stopped the run, clean-up problems, what
+ * was seen of each interrupted workload's drain, and why drain reads stopped (null when they did not).
  */
 public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadStartedAt, Instant endedAt, Outcome outcome, String reason,
                             List<TimelineEvent> timeline, List<StepResult> steps, List<Invocation> invocations,
                             List<CapacitySample> capacity, int desiredCapacity, Duration recoveryTime, LoadSummary requests,
-                            BrokenGuard brokenGuard, List<String> cleanupProblems) {
+                            BrokenGuard brokenGuard, List<String> cleanupProblems, List<WorkloadObservation> workloads,
+                            String drainFailure) {
     public GamedayResult {
+        workloads = workloads == null ? List.of() : List.copyOf(workloads);
         timeline = List.copyOf(timeline);
         steps = List.copyOf(steps);
         invocations = List.copyOf(invocations);
@@ -51,7 +55,7 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
                 plan.stopConditions(), plan.stopAlarms(), plan.pollInterval(), plan.recoveryTimeout(), plan.loadDuration(), plan.deadline(),
                 plan.notes());
         return new GamedayResult(p, startedAt, loadStartedAt, endedAt, outcome, Redactor.redact(reason), events, steps, outputs, capacity,
-                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems);
+                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems, workloads, Redactor.redact(drainFailure));
     }
 
     /** The lowest running capacity seen. */

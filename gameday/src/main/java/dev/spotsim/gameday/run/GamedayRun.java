@@ -5,6 +5,8 @@ import dev.spotsim.gameday.Redactor;
 import dev.spotsim.gameday.TimelineEvent;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Observer;
+import dev.spotsim.gameday.drain.DrainObserver;
+import dev.spotsim.gameday.drain.DrainReaders;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
@@ -43,6 +45,8 @@ public final class GamedayRun {
     private final RunClock clock;
     private final Ec2Observer observer;
     private final Guards guards;
+    private final DrainObserver drain;
+    private String drainFailure;
     private final LiveRequests live;
     private final List<StepRunner> steps = new ArrayList<>();
     private final List<TimelineEvent> timeline = new ArrayList<>();
@@ -57,12 +61,20 @@ public final class GamedayRun {
 
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live) {
+        this(plan, partition, ec2, fis, ssm, clock, live, null);
+    }
+
+    /** {@code drain}: where drain is measured (null: EC2 only). */
+    public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
+                      LiveRequests live, DrainReaders drain) {
         this.plan = plan;
         this.ssm = ssm;
         this.clock = clock;
         this.live = live;
         this.observer = new Ec2Observer(ec2, plan.group());
         this.guards = new Guards(plan.stopConditions(), live);
+        this.drain = drain == null || drain.sources().none() ? null
+                : new DrainObserver(drain.sources(), drain.targets(), drain.ecs(), observer::stateOf, this::record);
         for (PlannedStep step : plan.steps()) {
             steps.add(new StepRunner(step, plan.group(), partition, plan.region(), ec2, fis, this::record));
         }
@@ -84,6 +96,9 @@ public final class GamedayRun {
         String reason = null;
         try {
             observe(startedAt);
+            if (drain != null) {
+                drain.start();
+            }
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
             outcome = ending.outcome();
@@ -105,7 +120,7 @@ public final class GamedayRun {
         }
         return new GamedayResult(plan, startedAt, loadStart, clock.now(), outcome, reason, timeline, StepRunner.results(steps),
                 tracker == null ? List.of() : tracker.invocations(), capacity, plan.groupInstances().size(), recoveryTime, requests,
-                brokenGuard, cleanupProblems);
+                brokenGuard, cleanupProblems, drain == null ? List.of() : drain.observations(), drainFailure);
     }
 
     private record Ending(Outcome outcome, String reason) {
@@ -142,6 +157,9 @@ public final class GamedayRun {
             for (StepRunner step : steps) {
                 if (step.due(loadStart, now)) {
                     step.start(now);
+                    if (drain != null && step.interruptionAt() != null) {
+                        drain.watch(step.instanceIds(), step.interruptionAt().minus(dev.spotsim.gameday.plan.PlannedStep.NOTICE), step.interruptionAt());
+                    }
                 }
                 step.poll(now);
                 if (step.failed()) {
@@ -172,6 +190,15 @@ public final class GamedayRun {
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
         capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
+        if (drain != null && drainFailure == null) {
+            try {
+                drain.poll(now);
+            } catch (RuntimeException e) {
+                // A measurement read that fails (a missing permission, say) must not stop the game day; drain then reads no data.
+                drainFailure = e.getMessage();
+                record(new TimelineEvent(now, "drain", null, "drain reads stopped: " + e.getMessage()));
+            }
+        }
     }
 
     /**
