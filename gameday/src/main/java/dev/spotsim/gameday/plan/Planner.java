@@ -29,7 +29,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class Planner {
     /** Metrics a game day measures: capacity from EC2 polling, recovery from it, requests from load figures. */
-    private static final Set<Slo.Metric> OBSERVABLE = Set.of(Slo.Metric.HEALTHY_CAPACITY, Slo.Metric.RECOVERY_TIME, Slo.Metric.FAILED_REQUESTS);
     /** Time EC2 may take to take an interrupted instance down, budgeted into the run's deadline. */
     private static final Duration SHUTDOWN_ALLOWANCE = Duration.ofMinutes(2);
 
@@ -229,15 +228,29 @@ public final class Planner {
         boolean own = !g.slos().isEmpty();
         Map<String, String> slos = own ? g.slos() : scenario.slos();
         String section = own ? "gameday.slos." : "slos.";
+        boolean figures = (g.loadGenerators() != null && g.loadGenerators().gatling() != null);
+        boolean drain = g.targets().autoScalingGroup() != null || g.drain().ecsCluster() != null || !g.drain().targetGroupArns().isEmpty();
         for (String key : new java.util.TreeSet<>(slos.keySet())) {
-            Slo slo = Slo.parse(key, slos.get(key));
-            boolean observable = OBSERVABLE.contains(slo.metric()) && (slo.metric() != Slo.Metric.FAILED_REQUESTS || requestFigures);
-            if (!observable || slo.phase() != null) {
-                notes.add(section + key + ": a game day cannot measure this (" + (slo.phase() != null ? "no phases on AWS"
-                        : "no view inside the instances or of the requests") + "), so it reads no data and breaks"
+            String why = unobservable(Slo.parse(key, slos.get(key)), requestFigures, figures, drain);
+            if (why != null) {
+                notes.add(section + key + ": a game day cannot measure this (" + why + "), so it reads no data and breaks"
                         + (own ? "" : "; list what a game day can measure in gameday.slos"));
             }
         }
+    }
+
+    /** Why this game day has no figure for {@code slo}, or null when it will have one. */
+    private static String unobservable(Slo slo, boolean requestFigures, boolean figures, boolean drain) {
+        if (slo.phase() != null && !figures) {
+            return "per-phase figures need spotsim load on the generators: gameday.loadGenerators.gatling";
+        }
+        return switch (slo.metric()) {
+            case HEALTHY_CAPACITY, RECOVERY_TIME -> null;
+            case FAILED_REQUESTS -> requestFigures ? null : "no request figures: no load generators";
+            case LATENCY -> figures ? null : "latency needs spotsim load on the generators: gameday.loadGenerators.gatling";
+            case DRAIN_TIME, DETECTION_LATENCY, KILLED_WORKLOADS -> drain ? null
+                    : "drain is read from the group's target groups, gameday.drain.ecsCluster or gameday.drain.targetGroupArns: none given";
+        };
     }
 
     /** The longest the run may take: the load or the last interruption plus recovery, whichever ends later, with margin. */
