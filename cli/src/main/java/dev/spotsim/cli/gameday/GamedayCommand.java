@@ -195,8 +195,7 @@ public final class GamedayCommand implements Callable<Integer> {
     /** Where drain is read: the scenario's drain section, the group's target groups; {@code cluster} replaces the section's when given. */
     private static DrainSources drainSources(Scenario scenario, String cluster) {
         var g = scenario.gameday();
-        return new DrainSources(g.targets().autoScalingGroup(), g.drain().targetGroupArns(), cluster != null ? cluster : g.drain().ecsCluster(),
-                g.drain().eventQueue());
+        return new DrainSources(g.targets().autoScalingGroup(), g.drain().targetGroupArns(), cluster != null ? cluster : g.drain().ecsCluster());
     }
 
     /** Plans (read-only calls), prints the plan, and unless it is a dry run executes it and writes the record. */

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Where a game day reads drain: the Auto Scaling group (lifecycle states, and its target groups), more
- * target groups, the ECS cluster (null: none), and whether an SQS queue with an EventBridge rule may be created.
+ * target groups, and the ECS cluster (null: none).
  */
-public record DrainSources(String autoScalingGroup, List<String> targetGroupArns, String ecsCluster, boolean eventQueue) {
+public record DrainSources(String autoScalingGroup, List<String> targetGroupArns, String ecsCluster) {
     public DrainSources {
         targetGroupArns = targetGroupArns == null ? List.of() : List.copyOf(targetGroupArns);
     }

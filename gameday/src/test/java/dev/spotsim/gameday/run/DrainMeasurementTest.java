@@ -40,7 +40,7 @@ class DrainMeasurementTest {
     private GamedayResult run(boolean withCluster) {
         spot.forEach(aws.drain::task);
         GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(Fleets.scenario(Fleets.SCENARIO), PlanOptions.of("run-1"));
-        DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), withCluster ? FakeDrain.CLUSTER : null, false),
+        DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), withCluster ? FakeDrain.CLUSTER : null),
                 new TargetReader(clients.elbv2(), clients.autoscaling()), withCluster ? new EcsReader(clients.ecs(), FakeDrain.CLUSTER) : null);
         return new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null, drain).execute();
     }

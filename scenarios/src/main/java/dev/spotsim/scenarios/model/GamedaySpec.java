@@ -155,10 +155,9 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
 
     /**
      * Where a game day reads drain from: the ECS cluster whose task stops it reads (none: no ECS reads),
-     * target groups beside those of the Auto Scaling group, and whether it may create an SQS queue with
-     * an EventBridge rule to receive the interruption, lifecycle and task events (exact times instead of poll times).
+     * and target groups beside those of the Auto Scaling group.
      */
-    public record Drain(String ecsCluster, List<String> targetGroupArns, Boolean eventQueue) {
+    public record Drain(String ecsCluster, List<String> targetGroupArns) {
         /** Target group ARNs. https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroup.html */
         private static final String TARGET_GROUP_ARN = "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+";
 
@@ -173,11 +172,10 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
                             + "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef, got \"" + targetGroupArns.get(i) + "\"");
                 }
             }
-            eventQueue = eventQueue != null && eventQueue;
         }
 
         public static Drain defaults() {
-            return new Drain(null, null, null);
+            return new Drain(null, null);
         }
     }
 
