@@ -13,6 +13,7 @@ import dev.spotsim.cli.client.RebalanceCommand;
 import dev.spotsim.cli.client.ResetCommand;
 import dev.spotsim.cli.client.StatusCommand;
 import dev.spotsim.cli.check.CheckCommand;
+import dev.spotsim.cli.compare.CompareCommand;
 import dev.spotsim.cli.gameday.GamedayCommand;
 import dev.spotsim.cli.load.LoadCommand;
 import dev.spotsim.cli.run.RunCommand;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
-                RunCommand.class, CheckCommand.class, GamedayCommand.class, LoadCommand.class,
-                CommandLine.HelpCommand.class},
+                RunCommand.class, CheckCommand.class, CompareCommand.class, GamedayCommand.class, LoadCommand.class,
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {
     @CommandLine.Spec
@@ -65,13 +66,29 @@ public final class SpotsimCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** The version and commit from the jar's manifest, or "development build" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = SpotsimCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"spotsim " + (v == null ? "(development build)" : v),
+            String commit = revision();
+            return new String[] {"spotsim " + (v == null ? "(development build)" : v) + (commit == null ? "" : " (commit " + commit + ")"),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+
+        /** The SCM-Revision manifest entry of the jar this class came from; null outside a jar or when unknown. */
+        static String revision() {
+            java.net.URL self = SpotsimCommand.class.getProtectionDomain().getCodeSource() == null ? null
+                    : SpotsimCommand.class.getProtectionDomain().getCodeSource().getLocation();
+            if (self == null || !self.getPath().endsWith(".jar")) {
+                return null;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(self.toURI()))) {
+                String r = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("SCM-Revision");
+                return r == null || r.isBlank() || r.equals("unknown") || r.startsWith("${") ? null : r;
+            } catch (java.io.IOException | java.net.URISyntaxException e) {
+                return null;
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.spotsim.simulator;
 
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.clock.SystemClock;
-import dev.spotsim.scenarios.model.Lane;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.balancer.HealthCheckSettings;
@@ -12,10 +11,12 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
-import dev.spotsim.simulator.ecs.TaskMetadataServer;
+import dev.spotsim.simulator.ecs.LazyTaskMetadata;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
-import dev.spotsim.simulator.workload.WorkloadSupervisor;
+import dev.spotsim.simulator.workload.ProcessRuntime;
+import dev.spotsim.simulator.workload.ProcessSpec;
+import dev.spotsim.simulator.workload.WorkloadRuntime;
 import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.events.EventJournal;
@@ -60,15 +61,13 @@ public final class SpotSim implements AutoCloseable {
     private final EventBus events;
     private volatile Workloads workloads;
 
-    /** The platform running the user's workload, and what it needs: a balancer, a process supervisor, ECS metadata. */
-    private record Workloads(Platform platform, LoadBalancer balancer, WorkloadSupervisor supervisor, TaskMetadataServer ecs) {
+    /** The platform running the user's workload, and what it needs: a balancer, a workload runtime, ECS metadata (started on first use). */
+    private record Workloads(Platform platform, LoadBalancer balancer, WorkloadRuntime runtime, LazyTaskMetadata ecs) {
         void close() {
             platform.close();
-            supervisor.close();
+            runtime.close();
             balancer.close();
-            if (ecs != null) {
-                ecs.close();
-            }
+            ecs.close();
         }
     }
 
@@ -88,33 +87,39 @@ public final class SpotSim implements AutoCloseable {
     }
 
     /**
-     * Runs the user's workload on the fleet, behind a local balancer on {@code balancerPort} (0: free),
-     * with the drain lane of its spec. Returns the platform; {@link #close()} stops every process.
+     * Runs the user's workload on the fleet as host processes ({@code workload.command} with
+     * {@code /bin/sh -c}), behind a local balancer on {@code balancerPort} (0: free), with the drain lane
+     * of its spec. Returns the platform; {@link #close()} stops every process.
      */
-    public synchronized Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+    public Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort) {
+        ProcessSpec command = ProcessSpec.shell(settings.workload().command()).in(settings.workingDir());
+        return runWorkload(settings, lbSpec, balancerPort, new ProcessRuntime(command, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Runs the user's workload through {@code runtime} (processes, containers), which the simulator
+     * owns from now on and closes with itself (also when this call fails).
+     */
+    public synchronized Platform runWorkload(PlatformSettings settings, LoadBalancerSpec lbSpec, int balancerPort, WorkloadRuntime runtime) {
         if (workloads != null) {
+            runtime.close();
             throw new IllegalStateException("a workload already runs on this simulator");
         }
         WorkloadSpec.HealthCheck hc = settings.workload().healthCheck();
         TargetGroupSettings group = new TargetGroupSettings(new HealthCheckSettings(hc.path(), hc.interval(), hc.timeout(),
                 hc.healthyThreshold(), hc.unhealthyThreshold(), 200, 399), lbSpec.deregistrationDelay(), lbSpec.targetTimeout());
         LoadBalancer balancer = new LoadBalancer(vertx, group, java.time.Clock.systemUTC());
-        WorkloadSupervisor supervisor = new WorkloadSupervisor(settings.logDir(), java.time.Clock.systemUTC());
-        TaskMetadataServer ecs = null;
+        LazyTaskMetadata ecs = new LazyTaskMetadata(vertx, host);
         try {
             balancer.start(host, balancerPort).await();
-            Lane lane = settings.workload().parsedLane();
-            ecs = lane == Lane.ECS_EC2 || lane == Lane.FARGATE_SPOT ? TaskMetadataServer.start(vertx, host) : null;
-            Platform platform = new Platform(settings, fleet, this::imdsEndpoint, balancer, events, supervisor, ecs);
-            workloads = new Workloads(platform, balancer, supervisor, ecs);
+            Platform platform = new Platform(settings, fleet, this::imdsEndpoint, balancer, events, runtime, ecs);
+            workloads = new Workloads(platform, balancer, runtime, ecs);
             platform.start();
             return platform;
         } catch (RuntimeException e) {
-            supervisor.close();
+            runtime.close();
             balancer.close();
-            if (ecs != null) {
-                ecs.close();
-            }
+            ecs.close();
             throw e;
         }
     }

@@ -3,12 +3,10 @@ package dev.spotsim.cli.run;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.scenarios.model.InterruptionSpec;
-import dev.spotsim.scenarios.model.Lane;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
-import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.Interruption;
 import dev.spotsim.simulator.instance.MetadataOptions;
@@ -27,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +85,7 @@ public final class LocalRun {
     public RunRecord run() {
         Instant startedAt = clock.instant();
         RecordAssembler record = new RecordAssembler(scenario, runId, options.seed(), startedAt, requests);
-        int desired = desiredCapacity();
+        int desired = desiredTasks();
         SpotSim sim = null;
         CapacityWatch capacity = null;
         Thread loadThread = null;
@@ -100,9 +97,10 @@ public final class LocalRun {
             sim = SpotSim.builder().group(GroupSpec.from(scenario.fleet())).imdsPort(0).controlPort(0)
                     .metadataOptions(new MetadataOptions("required".equals(scenario.fleet().imdsv2()), true, false))
                     .eventJournal(options.runDir().resolve("events.jsonl")).start();
-            Platform platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desired, options.runDir().resolve("logs"),
-                    options.workingDir(), "spotsim"), scenario.loadBalancer(), 0);
-            capacity = new CapacityWatch(capacityOf(sim, platform), clock);
+            Platform platform = sim.runWorkload(new PlatformSettings(scenario.workload(), desiredTasks(), options.runDir().resolve("logs"),
+                    options.workingDir(), "spotsim", runId), scenario.loadBalancer(), 0);
+            desired = platform.desiredCapacity();
+            capacity = new CapacityWatch(platform::capacity, clock);
             progress().starting(desired, options.startTimeout());
             if (!awaitHealthy(capacity, desired)) {
                 throw new NoVerdictException(isAborted() ? null : "the workload never became healthy: " + capacity.current() + " of " + desired
@@ -147,21 +145,9 @@ public final class LocalRun {
         return options.progress() == null ? ProgressLine.silent() : options.progress();
     }
 
-    /** Tasks behind the balancer, or for Batch (nothing behind a balancer) instances up. */
-    private int desiredCapacity() {
-        return scenario.fleet().group().desired() * (isBatch() ? 1 : scenario.workload().tasksPerInstance());
-    }
-
-    private boolean isBatch() {
-        return scenario.workload().parsedLane() == Lane.BATCH;
-    }
-
-    private IntSupplier capacityOf(SpotSim sim, Platform platform) {
-        if (isBatch()) {
-            return () -> (int) sim.fleet().instances().stream().filter(v -> v.state() == InstanceState.RUNNING
-                    || v.state() == InstanceState.REBALANCE_RECOMMENDED).count();
-        }
-        return platform::healthyCapacity;
+    /** Tasks (or Batch job attempts) to keep placed: tasksPerInstance on each instance of the group. */
+    private int desiredTasks() {
+        return scenario.fleet().group().desired() * scenario.workload().tasksPerInstance();
     }
 
     private boolean awaitHealthy(CapacityWatch capacity, int desired) {

@@ -71,9 +71,16 @@ final class RecordAssembler {
                 measures, slos, exitCode);
     }
 
-    private static WorkloadDrain drain(TaskRecord t) {
+    /**
+     * A drain ends clean only with the workload's own exit (by itself, or answering the stop signal it
+     * was sent); SIGKILL from anyone (spotsim at a deadline, the OOM killer), or a crash by another
+     * signal, counts as killed at its exit.
+     */
+    static WorkloadDrain drain(TaskRecord t) {
+        boolean clean = t.drainedCleanly();
+        Instant killed = t.killed() != null ? t.killed() : clean ? null : t.exited();
         return new WorkloadDrain(t.taskId(), t.instanceId(), t.lane(), t.notice(), t.detected(), t.deregistered(), t.sigterm(),
-                t.killed() == null ? t.exited() : null, t.killed(), t.exitCode());
+                clean ? t.exited() : null, killed, t.exitCode());
     }
 
     /**
@@ -120,7 +127,7 @@ final class RecordAssembler {
             if (t.deregistered() != null) {
                 all.add(new TimelineEntry(t.deregistered(), "deregistered", t.instanceId(), t.taskId()));
             }
-            if (t.notice() != null && t.exited() != null && t.killed() == null) {
+            if (t.notice() != null && t.drainedCleanly()) {
                 all.add(new TimelineEntry(t.exited(), "exit", t.instanceId(), t.taskId() + " exited " + t.exitCode()));
             }
         }

@@ -100,19 +100,6 @@ public final class TaskMetadataServer implements AutoCloseable {
         return server.actualPort();
     }
 
-    /**
-     * Sets both statuses of a task by name ("RUNNING", "STOPPED"); unknown tasks are ignored.
-     *
-     * @deprecated use the {@link TaskMetadata} that {@link #add} returns: {@code stopping()}, {@code stopped(exitCode, at)}
-     */
-    @Deprecated
-    public void statuses(String taskId, String desired, String known) {
-        TaskMetadata task = tasks.get(taskId);
-        if (task != null) {
-            task.statuses(TaskStatus.valueOf(desired), TaskStatus.valueOf(known));
-        }
-    }
-
     /** Stops listening and waits until the port is released. Blocks: never call it on an event loop. */
     @Override
     public void close() {

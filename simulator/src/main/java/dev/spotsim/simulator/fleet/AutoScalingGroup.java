@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * An Auto Scaling group that keeps its desired count of Spot Instances in service: an interrupted
  * instance is replaced in the pool the allocation strategy picks; with Capacity Rebalancing the
  * replacement starts at the rebalance recommendation and the at-risk instance is terminated once
- * its replacement runs. Launches wait while no pool has capacity.
+ * its replacement runs and every {@link TerminationGate} lets it go (the platform drains its tasks
+ * first). Launches wait while no pool has capacity.
  * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-mixed-instances-groups.html
  */
 public final class AutoScalingGroup {
@@ -27,6 +29,7 @@ public final class AutoScalingGroup {
     private final GroupSpec spec;
     private final MetadataOptions options;
     private final List<GroupListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TerminationGate> gates = new CopyOnWriteArrayList<>();
     /** Instances that count toward the desired capacity, in launch order. */
     private final Set<String> members = new LinkedHashSet<>();
     /** At-risk instance -> the replacement launched for it under Capacity Rebalancing. */
@@ -70,6 +73,11 @@ public final class AutoScalingGroup {
         listeners.add(listener);
     }
 
+    /** Every termination the group decides from now on waits until {@code gate} lets the instance go. */
+    public void addTerminationGate(TerminationGate gate) {
+        gates.add(gate);
+    }
+
     /** Changes the desired capacity: launches, or terminates the newest members. */
     public void setDesired(int newDesired) {
         if (newDesired < 0 || newDesired > 100_000) {
@@ -86,8 +94,7 @@ public final class AutoScalingGroup {
             }
         }
         for (String id : surplus) {
-            announceTerminating(id, "scale-in: desired capacity lowered to " + newDesired);
-            fleet.terminate(id);
+            terminateThroughGates(id, "scale-in: desired capacity lowered to " + newDesired);
         }
         fill("desired capacity raised to " + newDesired);
     }
@@ -172,10 +179,36 @@ public final class AutoScalingGroup {
                 replacementFor.remove(e.getKey());
                 InstanceView atRisk = fleet.instance(e.getKey());
                 if (atRisk.state().isUp()) {
-                    announceTerminating(atRisk.instanceId(), "capacity-rebalance");
-                    fleet.terminate(atRisk.instanceId());
+                    terminateThroughGates(atRisk.instanceId(), "capacity-rebalance");
                 }
             }
+        }
+    }
+
+    /** Tells the listeners, waits for every gate, then terminates the instance unless it went meanwhile (a Spot action). */
+    private void terminateThroughGates(String id, String cause) {
+        announceTerminating(id, cause);
+        InstanceView v = fleet.instance(id);
+        CompletableFuture<?>[] held = gates.stream().map(g -> g.beforeTermination(v, cause).toCompletableFuture()).toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> all = CompletableFuture.allOf(held);
+        // No gate holds it (or none is set): terminated before this returns, so a caller reads the state it caused.
+        boolean now = all.isDone();
+        all.whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("a termination gate of {} failed for {}: {}; terminating anyway", spec.name(), id, error.toString());
+            }
+            if (now) {
+                terminateIfStillThere(id);
+            } else {
+                fleet.clock().schedule(fleet.clock().now(), () -> terminateIfStillThere(id));
+            }
+        });
+    }
+
+    private void terminateIfStillThere(String id) {
+        InstanceState state = fleet.instance(id).state();
+        if (state.isUp() || state == InstanceState.PENDING) {
+            fleet.terminate(id);
         }
     }
 

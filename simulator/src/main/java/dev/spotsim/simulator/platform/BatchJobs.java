@@ -3,7 +3,7 @@ package dev.spotsim.simulator.platform;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.events.BatchEvents;
-import dev.spotsim.simulator.events.EventBus;
+import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.instance.InstanceView;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * AWS Batch jobs on the simulated fleet: each job runs attempts until one succeeds or the retry
@@ -19,9 +20,9 @@ import java.util.Map;
  * terminated."; evaluateOnExit decides RETRY or EXIT (no matching condition: retry while attempts remain).
  * https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html
  */
-final class BatchJobs {
+final class BatchJobs implements TaskDemand {
     private final WorkloadSpec spec;
-    private final EventBus events;
+    private final Consumer<Event> events;
     private final SimClock clock;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Deque<String> runnable = new ArrayDeque<>();
@@ -40,7 +41,7 @@ final class BatchJobs {
         }
     }
 
-    BatchJobs(int count, WorkloadSpec spec, EventBus events, SimClock clock) {
+    BatchJobs(int count, WorkloadSpec spec, Consumer<Event> events, SimClock clock) {
         this.spec = spec;
         this.events = events;
         this.clock = clock;
@@ -56,7 +57,8 @@ final class BatchJobs {
     }
 
     /** The next attempt to place ("job-001-attempt-2"), or null when no job is runnable. */
-    synchronized String nextRunnable() {
+    @Override
+    public synchronized String next(int running) {
         String jobId = runnable.poll();
         if (jobId == null) {
             return null;
@@ -66,14 +68,8 @@ final class BatchJobs {
         return jobId + "-attempt-" + job.attempts;
     }
 
-    /** No capacity for the attempt after all: the job waits in front of the queue. */
-    synchronized void requeue(String attemptId) {
-        Job job = jobs.get(jobOf(attemptId));
-        job.attempts--;
-        runnable.addFirst(job.id);
-    }
-
-    int attemptOf(String attemptId) {
+    @Override
+    public int attemptOf(String attemptId) {
         return Integer.parseInt(attemptId.substring(attemptId.lastIndexOf('-') + 1));
     }
 
@@ -92,13 +88,13 @@ final class BatchJobs {
     }
 
     /** The attempt's process ended by itself. */
-    void exited(InstanceView instance, Task task) {
+    void exited(InstanceView instance, Task task, int exitCode) {
         Job job;
         synchronized (this) {
             job = jobs.get(jobOf(task.id));
         }
-        String reason = task.exitCode != null && task.exitCode == 0 ? null : "Essential container in task exited";
-        finishAttempt(instance, job, task.exitCode, reason, task.exitCode != null && task.exitCode == 0);
+        String reason = exitCode == 0 ? null : "Essential container in task exited";
+        finishAttempt(instance, job, exitCode, reason, exitCode == 0);
     }
 
     /** The instance went away under its attempts: each fails with Batch's host-terminated reason. */
@@ -164,7 +160,7 @@ final class BatchJobs {
         }
         BatchEvents.Job described = new BatchEvents.Job("spotsim-" + job.id, job.id, "spotsim-queue", "spotsim-job", maxAttempts(), conditions,
                 job.createdAt);
-        events.publish(BatchEvents.jobStateChange(instance.identity(), described, status, reason, attempts, clock.now()));
+        events.accept(BatchEvents.jobStateChange(instance.identity(), described, status, reason, attempts, clock.now()));
     }
 
     synchronized Map<String, String> statuses() {

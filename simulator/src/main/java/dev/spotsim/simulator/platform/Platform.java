@@ -1,20 +1,22 @@
 package dev.spotsim.simulator.platform;
 
-import dev.spotsim.scenarios.model.Lane;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.balancer.BalancerListener;
 import dev.spotsim.simulator.balancer.LoadBalancer;
 import dev.spotsim.simulator.balancer.TargetState;
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.ecs.TaskMetadataServer;
-import dev.spotsim.simulator.events.EcsEvents;
+import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.events.EventBus;
 import dev.spotsim.simulator.fleet.Fleet;
+import dev.spotsim.simulator.fleet.TerminationGate;
 import dev.spotsim.simulator.instance.InstanceListener;
 import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
-import dev.spotsim.simulator.workload.WorkloadProcess;
-import dev.spotsim.simulator.workload.WorkloadSupervisor;
+import dev.spotsim.simulator.workload.RunningWorkload;
+import dev.spotsim.simulator.workload.WorkloadExit;
+import dev.spotsim.simulator.workload.WorkloadLaunch;
+import dev.spotsim.simulator.workload.WorkloadRuntime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,41 +28,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the user's workload on the simulated fleet the way a container platform would: a scheduler
- * keeps the desired number of tasks placed on running instances (spread, at most tasksPerInstance
- * on each, never on a noticed one),
- * the lane decides what happens on a notice, and at the action time everything still running on
- * the instance is killed. Tasks sit behind the balancer; the batch lane's jobs retry instead.
+ * keeps the lane's demand placed on running instances (spread, at most tasksPerInstance on each,
+ * never on a noticed one), the lane decides what happens at every moment the platform acts, and
+ * when an instance goes everything still running on it is killed. Workloads start through the
+ * injected {@link WorkloadRuntime}: the platform never knows whether they are processes or containers.
  */
-public final class Platform implements InstanceListener, BalancerListener, PlatformContext, AutoCloseable {
+public final class Platform implements InstanceListener, BalancerListener, PlatformContext, TerminationGate, AutoCloseable {
+    /** How long a drain for a group's termination waits for replacement tasks to be healthy before it goes on anyway. */
+    static final Duration REPLACEMENT_WAIT = Duration.ofMinutes(2);
+    /** How often the platform looks whether replacements are healthy or drained tasks have stopped. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private final PlatformSettings settings;
     private final WorkloadSpec spec;
     private final DrainLane lane;
+    private final TaskDemand demand;
     private final Fleet fleet;
     private final SimClock clock;
     private final Function<String, String> imdsEndpoint;
     private final LoadBalancer balancer;
     private final EventBus events;
-    private final WorkloadSupervisor supervisor;
-    private final TaskMetadataServer ecsMetadata;
-    private final BatchJobs batch;
+    private final WorkloadRuntime runtime;
+    private final Supplier<TaskMetadataServer> taskMetadata;
+    private final TaskStopper stopper;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
-    private final Map<String, Runnable> whenDeregistered = new ConcurrentHashMap<>();
+    private final Map<String, List<Runnable>> whenDeregistered = new ConcurrentHashMap<>();
     private final Set<String> healthyTargets = ConcurrentHashMap.newKeySet();
     private final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-    private int sequence;
     private volatile boolean closed;
 
+    /**
+     * @param runtime      starts each task's workload (processes or containers); the caller owns and closes it
+     * @param taskMetadata the ECS task metadata endpoint, started when an ECS lane first asks for it
+     */
     public Platform(PlatformSettings settings, Fleet fleet, Function<String, String> imdsEndpoint, LoadBalancer balancer,
-                    EventBus events, WorkloadSupervisor supervisor, TaskMetadataServer ecsMetadata) {
+                    EventBus events, WorkloadRuntime runtime, Supplier<TaskMetadataServer> taskMetadata) {
         this.settings = settings;
         this.spec = settings.workload();
         this.lane = DrainLane.of(spec.parsedLane());
@@ -69,10 +83,12 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         this.imdsEndpoint = imdsEndpoint;
         this.balancer = balancer;
         this.events = events;
-        this.supervisor = supervisor;
-        this.ecsMetadata = ecsMetadata;
-        this.batch = spec.parsedLane() == Lane.BATCH ? new BatchJobs(settings.desiredTasks(), spec, events, clock) : null;
+        this.runtime = runtime;
+        this.taskMetadata = taskMetadata;
+        this.stopper = new TaskStopper(this);
+        this.demand = lane.demand(settings.desiredTasks(), this);
         fleet.addListener(this);
+        fleet.groups().forEach(g -> g.addTerminationGate(this));
         if (balancer != null) {
             balancer.addListener(this);
         }
@@ -90,7 +106,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         if (closed || before == null || before.state() == after.state()) {
             return;
         }
-        // Changes may come from the control API's event loop; processes start and stop on the clock's thread.
+        // Changes may come from the control API's event loop; workloads start and stop on the clock's thread.
         clock.schedule(clock.now(), () -> follow(before, after));
     }
 
@@ -98,50 +114,113 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         if (closed) {
             return;
         }
-        if (after.state() == InstanceState.RUNNING && before.state() == InstanceState.PENDING) {
-            reconcile();
-        } else if (after.state() == InstanceState.INTERRUPTION_NOTICED) {
-            List<Task> running = tasksOn(after.instanceId(), Task.Status.RUNNING);
-            synchronized (this) {
-                running.forEach(t -> t.notice = after.interruption().noticeTime());
-            }
-            timeline("notice", after.instanceId(), after.interruption().action().wireName() + " at " + after.interruption().actionTime());
-            lane.onNotice(after, running, this);
-        } else if (after.state() == InstanceState.SHUTTING_DOWN || after.state() == InstanceState.STOPPING) {
-            timeline("action", after.instanceId(), after.state().wireName());
-            killEverythingOn(after);
-        } else if (after.state() == InstanceState.TERMINATED || after.state() == InstanceState.STOPPED) {
-            // The group takes the gone instance out of the target group.
-            tasksOn(after.instanceId(), null).forEach(t -> {
-                if (balancer != null) {
-                    balancer.deregister(t.id);
+        String id = after.instanceId();
+        switch (after.state()) {
+            case RUNNING -> {
+                if (before.state() == InstanceState.PENDING) {
+                    reconcile();
                 }
-            });
-        }
-        if (after.state() == InstanceState.REBALANCE_RECOMMENDED) {
-            timeline("rebalance", after.instanceId(), "rebalance recommendation");
+            }
+            case REBALANCE_RECOMMENDED -> timeline("rebalance", id, "rebalance recommendation");
+            case INTERRUPTION_NOTICED -> {
+                // Every task still there hears of the notice (its drain is measured from it); the lane drains those not draining yet.
+                synchronized (this) {
+                    tasksOn(id, t -> t.status != Task.Status.STOPPED).forEach(t -> t.notice = after.interruption().noticeTime());
+                }
+                List<Task> noticed = beginDrain(id);
+                timeline("notice", id, after.interruption().action().wireName() + " at " + after.interruption().actionTime());
+                lane.onNotice(after, noticed, this);
+            }
+            case SHUTTING_DOWN, STOPPING -> {
+                timeline("action", id, after.state().wireName());
+                hostLost(after);
+            }
+            case TERMINATED, STOPPED -> {
+                // The group takes the gone instance out of the target group.
+                if (balancer != null) {
+                    tasksOn(id, t -> true).forEach(t -> balancer.deregister(t.id));
+                }
+            }
+            default -> { }
         }
     }
 
-    private void killEverythingOn(InstanceView instance) {
-        for (Task t : tasksOn(instance.instanceId(), null)) {
-            if (t.process != null && t.process.isAlive()) {
-                synchronized (this) {
-                    t.killed = now();
-                }
-                t.process.kill();
-                timeline("killed", instance.instanceId(), "task " + t.id + " still running at the action time");
-            }
+    /** The instance's tasks that no lane drains yet, now marked as draining-started. */
+    private synchronized List<Task> beginDrain(String instanceId) {
+        List<Task> out = tasksOn(instanceId, t -> t.status != Task.Status.STOPPED && !t.drainStarted);
+        out.forEach(t -> t.drainStarted = true);
+        return out;
+    }
+
+    private void hostLost(InstanceView instance) {
+        List<Task> killed = new ArrayList<>();
+        for (Task t : tasksOn(instance.instanceId(), t -> t.workload != null && t.workload.isAlive())) {
+            stopper.kill(t, true);
+            killed.add(t);
+            timeline("killed", instance.instanceId(), "task " + t.id + " still running at the action time");
         }
-        if (batch != null) {
-            batch.hostLost(instance, tasksOn(instance.instanceId(), null));
-            reconcile();
+        lane.onHostLost(instance, killed, this);
+        reconcile();
+    }
+
+    /**
+     * A group terminates {@code instance}: its lane drains the tasks not draining yet, and the instance
+     * may go once every task the lane marked draining has stopped (a lane that does not drain lets it go at once).
+     */
+    @Override
+    public CompletionStage<Void> beforeTermination(InstanceView instance, String cause) {
+        CompletableFuture<Void> mayGo = new CompletableFuture<>();
+        clock.schedule(clock.now(), () -> {
+            if (closed) {
+                mayGo.complete(null);
+                return;
+            }
+            List<Task> draining = beginDrain(instance.instanceId());
+            timeline("terminating", instance.instanceId(), cause + ": " + draining.size() + " task(s) to drain first");
+            lane.onTerminating(fleet.instance(instance.instanceId()), draining, cause, this);
+            whenDrained(instance.instanceId(), () -> mayGo.complete(null));
+        });
+        return mayGo;
+    }
+
+    /** Runs {@code then} once no task on the instance is draining any more (all stopped, or none marked). */
+    private void whenDrained(String instanceId, Runnable then) {
+        if (closed || tasksOn(instanceId, t -> t.status == Task.Status.DRAINING).isEmpty()) {
+            then.run();
+            return;
+        }
+        clock.schedule(now().plus(LOOK_EVERY), () -> whenDrained(instanceId, then));
+    }
+
+    @Override
+    public void whenReplaced(InstanceView instance, Runnable then) {
+        Instant giveUp = now().plus(REPLACEMENT_WAIT);
+        lookForReplacements(instance.instanceId(), giveUp, then);
+    }
+
+    private void lookForReplacements(String instanceId, Instant giveUp, Runnable then) {
+        if (closed) {
+            return;
+        }
+        long healthyElsewhere;
+        synchronized (this) {
+            healthyElsewhere = tasks.values().stream().filter(t -> !t.instanceId.equals(instanceId) && t.status == Task.Status.RUNNING
+                    && healthyTargets.contains(t.id)).count();
+        }
+        if (healthyElsewhere >= settings.desiredTasks() || !lane.servesTraffic()) {
+            then.run();
+        } else if (!now().isBefore(giveUp)) {
+            timeline("replacement-not-healthy", instanceId, healthyElsewhere + " of " + settings.desiredTasks() + " replacement task(s) healthy after "
+                    + REPLACEMENT_WAIT.toSeconds() + "s; draining anyway");
+            then.run();
+        } else {
+            clock.schedule(now().plus(LOOK_EVERY), () -> lookForReplacements(instanceId, giveUp, then));
         }
     }
 
     // --- scheduling ----------------------------------------------------------------------------
 
-    /** Keeps the desired number of tasks (or runnable batch jobs) placed, spread over eligible instances. */
+    /** Keeps the lane's demand placed, spread over eligible instances. */
     public void reconcile() {
         if (closed) {
             return;
@@ -152,90 +231,88 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             InstanceView target;
             // Counting and reserving happen under one lock, so two reconciles never place the same task twice.
             synchronized (this) {
-                int live = (int) tasks.values().stream().filter(t -> t.status == Task.Status.RUNNING).count();
-                String jobAttempt = batch != null ? batch.nextRunnable() : live < settings.desiredTasks() ? "" : null;
-                if (jobAttempt == null || eligible.isEmpty()) {
-                    if (batch != null && jobAttempt != null) {
-                        batch.requeue(jobAttempt);
-                    }
+                target = leastLoaded(eligible);
+                int running = (int) tasks.values().stream().filter(t -> t.status == Task.Status.RUNNING).count();
+                String id = target == null ? null : demand.next(running);
+                if (id == null) {
                     return;
                 }
-                Map<String, Integer> load = new HashMap<>();
-                eligible.forEach(v -> load.put(v.instanceId(), 0));
-                tasks.values().stream().filter(t -> t.status != Task.Status.STOPPED && load.containsKey(t.instanceId))
-                        .forEach(t -> load.merge(t.instanceId, 1, Integer::sum));
-                // An instance holds tasksPerInstance tasks; a replacement waits for capacity, as on ECS.
-                target = eligible.stream().filter(v -> load.get(v.instanceId()) < spec.tasksPerInstance())
-                        .min((a, b) -> Integer.compare(load.get(a.instanceId()), load.get(b.instanceId()))).orElse(null);
-                if (target == null) {
-                    if (batch != null) {
-                        batch.requeue(jobAttempt);
-                    }
-                    return;
-                }
-                String id = jobAttempt.isEmpty() ? String.format("task-%04d", ++sequence) : jobAttempt;
-                task = new Task(id, target.instanceId(), freePort(), now(), batch == null ? 1 : batch.attemptOf(id));
+                task = new Task(id, target.instanceId(), freePort(), now(), demand.attemptOf(id));
                 tasks.put(id, task);
             }
             launch(task, target);
         }
     }
 
+    /** An instance with room for one more task (tasksPerInstance, as ECS waits for capacity), the least loaded first. */
+    private InstanceView leastLoaded(List<InstanceView> eligible) {
+        Map<String, Integer> load = new HashMap<>();
+        eligible.forEach(v -> load.put(v.instanceId(), 0));
+        tasks.values().stream().filter(t -> t.status != Task.Status.STOPPED && load.containsKey(t.instanceId))
+                .forEach(t -> load.merge(t.instanceId, 1, Integer::sum));
+        return eligible.stream().filter(v -> load.get(v.instanceId()) < spec.tasksPerInstance())
+                .min((a, b) -> Integer.compare(load.get(a.instanceId()), load.get(b.instanceId()))).orElse(null);
+    }
+
     private void launch(Task task, InstanceView instance) {
-        String id = task.id;
-        int port = task.port;
         Map<String, String> env = new LinkedHashMap<>(spec.env());
-        env.put("PORT", Integer.toString(port));
+        env.put("PORT", Integer.toString(task.port));
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imdsEndpoint.apply(instance.instanceId()));
         env.put("SPOTSIM_INSTANCE_ID", instance.instanceId());
-        env.put("SPOTSIM_TASK_ID", id);
+        env.put("SPOTSIM_TASK_ID", task.id);
         env.put("AWS_REGION", instance.identity().region());
         env.put("AWS_DEFAULT_REGION", instance.identity().region());
-        if (ecsMetadata != null) {
-            ecsMetadata.add(new TaskMetadataServer.TaskInfo(id, settings.cluster(), ecsTask(task, instance).taskArn(instance.identity()),
-                    instance.identity().availabilityZone(), launchType(), task.createdAt));
-            env.put("ECS_CONTAINER_METADATA_URI_V4", ecsMetadata.uriFor(id));
+        lane.placing(task, instance, env, this);
+        RunningWorkload workload;
+        try {
+            workload = runtime.start(new WorkloadLaunch(settings.runId(), task.id, instance.instanceId(), task.port, env,
+                    settings.workingDir(), settings.logDir().resolve(task.id + ".log")));
+        } catch (IOException | RuntimeException e) {
+            failedToStart(task, e);
+            return;
         }
-        WorkloadProcess process = supervisor.start(id, instance.instanceId(), spec.command(), settings.workingDir(), env);
         synchronized (this) {
-            task.process = process;
+            task.workload = workload;
         }
-        process.onExit().thenRun(() -> exited(task));
-        timeline("task-started", instance.instanceId(), id + " on port " + port);
-        if (isEcs()) {
-            taskStateChange(task, "RUNNING", "RUNNING", null, null);
-        }
-        if (batch != null) {
-            batch.started(instance, task);
-        }
+        workload.onExit().thenAccept(exit -> clock.schedule(clock.now(), () -> exited(task, exit)));
+        timeline("task-started", instance.instanceId(), task.id + " on port " + task.port + " (" + workload.describe() + ")");
+        lane.placed(task, instance, this);
         if (balancer != null && lane.servesTraffic()) {
-            balancer.register(id, "127.0.0.1", port);
+            balancer.register(task.id, "127.0.0.1", task.port);
         }
     }
 
-    private void exited(Task task) {
+    private void failedToStart(Task task, Exception e) {
         synchronized (this) {
-            task.exited = now();
-            task.exitCode = task.process.exitCode();
             task.status = Task.Status.STOPPED;
+            task.explanation = "could not start: " + e.getMessage();
         }
+        LOG.error("task {} could not start: {}", task.id, e.getMessage());
+        timeline("task-failed", task.instanceId, task.id + " could not start: " + e.getMessage());
+    }
+
+    private void exited(Task task, WorkloadExit exit) {
+        boolean byItself;
+        synchronized (this) {
+            task.exited = exit.at();
+            task.exitCode = exit.exitCode();
+            task.exitSignal = exit.signal();
+            task.oomKilled = exit.oomKilled();
+            task.status = Task.Status.STOPPED;
+            task.explanation = DrainExplanation.of(task, exit);
+            byItself = task.killed == null;
+        }
+        stopper.exited(task);
         if (closed) {
             return;
         }
-        timeline(task.killed != null ? "task-killed" : "task-exited", task.instanceId, task.id + " exit " + task.exitCode);
-        if (isEcs()) {
-            taskStateChange(task, "STOPPED", "STOPPED", null, null);
-        }
-        if (ecsMetadata != null) {
-            ecsMetadata.statuses(task.id, "STOPPED", "STOPPED");
-        }
+        timeline(byItself ? "task-exited" : "task-killed", task.instanceId, task.id + " exit " + exit.exitCode()
+                + (task.explanation == null ? "" : ": " + task.explanation));
+        lane.onExit(task, exit, this);
         // A task that stopped on a live instance is taken out by its platform; one killed with its
         // instance stays in the target group until health checks fail or the group removes the instance.
-        if (balancer != null && task.killed == null) {
+        if (balancer != null && byItself) {
             balancer.deregister(task.id);
-        }
-        if (batch != null && task.killed == null) {
-            batch.exited(fleet.instance(task.instanceId), task);
         }
         reconcile();
     }
@@ -248,8 +325,18 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     }
 
     @Override
+    public String cluster() {
+        return settings.cluster();
+    }
+
+    @Override
     public Instant now() {
         return clock.now();
+    }
+
+    @Override
+    public SimClock clock() {
+        return clock;
     }
 
     @Override
@@ -274,6 +361,11 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     }
 
     @Override
+    public InstanceView instance(String instanceId) {
+        return fleet.instance(instanceId);
+    }
+
+    @Override
     public synchronized void detected(Task task) {
         if (task.detected == null) {
             task.detected = now();
@@ -288,22 +380,21 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             }
             task.status = Task.Status.DRAINING;
         }
-        if (ecsMetadata != null) {
-            ecsMetadata.statuses(task.id, "STOPPED", "RUNNING");
-        }
         reconcile();
     }
 
     @Override
     public void deregister(Task task, Runnable drained) {
         synchronized (this) {
-            task.deregistered = now();
+            if (task.deregistered == null) {
+                task.deregistered = now();
+            }
         }
         if (balancer == null || !lane.servesTraffic()) {
             drained.run();
             return;
         }
-        whenDeregistered.put(task.id, drained);
+        whenDeregistered.computeIfAbsent(task.id, k -> new CopyOnWriteArrayList<>()).add(drained);
         balancer.deregister(task.id);
     }
 
@@ -315,73 +406,32 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
             healthyTargets.remove(targetId);
         }
         if (to == TargetState.UNUSED) {
-            Runnable next = whenDeregistered.remove(targetId);
+            List<Runnable> next = whenDeregistered.remove(targetId);
             if (next != null) {
-                // Off the balancer's event loop: stopping a process is plain Java.
-                clock.schedule(clock.now(), next);
+                // Off the balancer's event loop: stopping a workload is plain Java.
+                next.forEach(step -> clock.schedule(clock.now(), step));
             }
         }
     }
 
     @Override
     public void stop(Task task, Duration grace) {
-        WorkloadProcess p = task.process;
-        if (p == null || !p.isAlive()) {
-            return;
-        }
-        synchronized (this) {
-            task.sigterm = now();
-        }
-        p.terminate();
-        timeline("sigterm", task.instanceId, task.id + ", SIGKILL in " + grace.toSeconds() + "s if still running");
-        at(now().plus(grace), () -> {
-            if (p.isAlive()) {
-                synchronized (this) {
-                    task.killed = now();
-                }
-                p.kill();
-                timeline("sigkill", task.instanceId, task.id + " outlived its grace period");
-            }
-        });
+        stopper.stop(task, grace);
     }
 
     @Override
     public void preStop(Task task, Runnable then) {
-        WorkloadSpec.PreStop hook = spec.preStop();
-        if (hook == null) {
-            then.run();
-            return;
-        }
-        if (hook.sleep() != null) {
-            at(now().plus(hook.sleep()), then);
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                new ProcessBuilder("/bin/sh", "-c", hook.command()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            } catch (IOException e) {
-                LOG.warn("preStop of {} could not start: {}", task.id, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            then.run();
-        }, "spotsim-prestop-" + task.id);
-        t.setDaemon(true);
-        t.start();
+        stopper.preStop(task, then);
     }
 
     @Override
-    public void taskStateChange(Task task, String desiredStatus, String lastStatus, String stopCode, String stoppedReason) {
-        InstanceView instance = fleet.instance(task.instanceId);
-        events.publish(EcsEvents.taskStateChange(instance.identity(), ecsTask(task, instance), desiredStatus, lastStatus, stopCode,
-                stoppedReason, now()));
+    public void publish(Event event) {
+        events.publish(event);
     }
 
     @Override
-    public void containerInstanceDraining(InstanceView instance, int runningTasks) {
-        events.publish(EcsEvents.containerInstanceStateChange(instance.identity(), settings.cluster(),
-                instance.instanceId().substring(2), "DRAINING", runningTasks, 2, now()));
+    public TaskMetadataServer taskMetadata() {
+        return taskMetadata.get();
     }
 
     @Override
@@ -391,28 +441,22 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
 
     // --- reading -------------------------------------------------------------------------------
 
-    private boolean isEcs() {
-        return spec.parsedLane() == Lane.ECS_EC2 || spec.parsedLane() == Lane.FARGATE_SPOT;
-    }
-
-    private String launchType() {
-        return spec.parsedLane() == Lane.FARGATE_SPOT ? "FARGATE" : "EC2";
-    }
-
-    private EcsEvents.Task ecsTask(Task task, InstanceView instance) {
-        boolean fargate = spec.parsedLane() == Lane.FARGATE_SPOT;
-        return new EcsEvents.Task(settings.cluster(), task.id, "service:spotsim", launchType(), fargate ? "FARGATE_SPOT" : null, "app",
-                fargate ? null : instance.instanceId().substring(2), task.createdAt, 1);
-    }
-
-    private synchronized List<Task> tasksOn(String instanceId, Task.Status status) {
+    synchronized List<Task> tasksOn(String instanceId, Predicate<Task> which) {
         List<Task> out = new ArrayList<>();
         for (Task t : tasks.values()) {
-            if (t.instanceId.equals(instanceId) && (status == null || t.status == status)) {
+            if (t.instanceId.equals(instanceId) && which.test(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    synchronized List<Task> allTasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     /** Every task so far, with its drain moments. */
@@ -424,9 +468,9 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         return List.copyOf(timeline);
     }
 
-    /** The process ids of every task started so far (for checks that none outlives the simulator). */
-    public synchronized List<Long> pids() {
-        return tasks.values().stream().filter(t -> t.process != null).map(t -> t.process.pid()).toList();
+    /** The workloads of every task started so far, running or not (for checks that none outlives the simulator). */
+    public synchronized List<RunningWorkload> workloads() {
+        return tasks.values().stream().filter(t -> t.workload != null).map(t -> t.workload).toList();
     }
 
     /** Targets the balancer considers healthy now. */
@@ -438,9 +482,31 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         return settings.desiredTasks();
     }
 
+    /**
+     * The capacity a run watches: tasks healthy behind the balancer, or, on a lane with nothing behind
+     * a balancer (Batch), instances in service.
+     */
+    public int capacity() {
+        return lane.servesTraffic() ? healthyCapacity() : (int) fleet.instances().stream().filter(v -> v.state() == InstanceState.RUNNING
+                || v.state() == InstanceState.REBALANCE_RECOMMENDED).count();
+    }
+
+    /** What {@link #capacity()} should be: the desired tasks, or the groups' desired instances (all instances without a group). */
+    public int desiredCapacity() {
+        if (lane.servesTraffic()) {
+            return settings.desiredTasks();
+        }
+        return fleet.groups().isEmpty() ? fleet.instances().size() : fleet.groups().stream().mapToInt(g -> g.desired()).sum();
+    }
+
     /** Batch jobs that finished, failed, or are still to run (empty outside the batch lane). */
     public Map<String, String> jobStatuses() {
-        return batch == null ? Map.of() : batch.statuses();
+        return lane.jobStatuses();
+    }
+
+    /** The runtime's short name ("process", "container"), for the record. */
+    public String runtimeKind() {
+        return runtime.kind();
     }
 
     private static int freePort() {
@@ -451,6 +517,7 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         }
     }
 
+    /** Places nothing more and acts on nothing more; the workloads keep running until their runtime closes. */
     @Override
     public void close() {
         closed = true;

@@ -1,21 +1,32 @@
 package dev.spotsim.simulator.platform;
 
 import dev.spotsim.scenarios.model.WorkloadSpec;
+import dev.spotsim.simulator.clock.SimClock;
+import dev.spotsim.simulator.ecs.TaskMetadataServer;
+import dev.spotsim.simulator.events.Event;
 import dev.spotsim.simulator.instance.InstanceView;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What a drain lane may ask of the platform: time, the balancer, signals, and events. */
+/** What a drain lane may ask of the platform: time, the balancer, signals, events and ECS metadata. */
 public interface PlatformContext {
     WorkloadSpec spec();
 
+    /** The ECS cluster's name (ECS lanes). */
+    String cluster();
+
     Instant now();
 
-    /** Runs {@code step} at {@code at} on the simulation clock. */
+    SimClock clock();
+
+    /** Runs {@code step} at {@code at} on the simulation clock (not after the platform closed). */
     void at(Instant at, Runnable step);
 
     /** The first poll of an agent polling every {@code interval} since the instance launched, at or after now. */
     Instant nextPoll(InstanceView instance, Duration interval);
+
+    /** The instance as it is now. */
+    InstanceView instance(String instanceId);
 
     /** The platform saw the notice for this task. */
     void detected(Task task);
@@ -23,20 +34,27 @@ public interface PlatformContext {
     /** The task stops counting toward the desired count: the scheduler places a replacement elsewhere. */
     void markDraining(Task task);
 
+    /**
+     * Runs {@code then} once the tasks placed in place of {@code draining} are healthy (tasks off this
+     * instance healthy at the desired count, as ECS waits at minimumHealthyPercent 100), or after
+     * {@code PlatformSettings.REPLACEMENT_WAIT} at the latest.
+     */
+    void whenReplaced(InstanceView instance, Runnable then);
+
     /** Takes the task out of the balancer; {@code drained} runs once the balancer is done with it. */
     void deregister(Task task, Runnable drained);
 
-    /** SIGTERM to the task, and SIGKILL after {@code grace} if it is still running. */
+    /** The task's stop signal (SIGTERM unless the workload names another), and SIGKILL after {@code grace} if it still runs. */
     void stop(Task task, Duration grace);
 
-    /** Runs a Kubernetes-style preStop hook in the task's environment, then {@code then}. */
+    /** Runs a Kubernetes-style preStop hook inside the task's workload, then {@code then}. */
     void preStop(Task task, Runnable then);
 
-    /** ECS Task State Change for the task (ECS lanes). */
-    void taskStateChange(Task task, String desiredStatus, String lastStatus, String stopCode, String stoppedReason);
+    /** Publishes an event (journal first, then the sinks). */
+    void publish(Event event);
 
-    /** ECS Container Instance State Change to DRAINING for the instance (ecs-ec2). */
-    void containerInstanceDraining(InstanceView instance, int runningTasks);
+    /** The ECS task metadata endpoint, started on first use. */
+    TaskMetadataServer taskMetadata();
 
     /** A line on the run's timeline. */
     void timeline(String kind, String instanceId, String detail);

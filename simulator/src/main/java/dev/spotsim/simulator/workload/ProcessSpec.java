@@ -30,9 +30,11 @@ public record ProcessSpec(List<String> argv, Path workingDir, Map<String, String
 
     /**
      * Runs {@code command} with {@code /bin/sh -c}. A simple command is prefixed with {@code exec}, so the
-     * program replaces the shell: otherwise the shell would die of our SIGTERM at once and look like the
-     * workload's exit while the program still drains. Other commands keep their shell (signals still reach
-     * the whole tree).
+     * program replaces the shell and is the process the stop signal reaches, like a container's exec-form
+     * CMD: the scenarios' {@code java Service.java} commands drain the way they would on ECS. Other commands
+     * keep their shell: it is then the one signalled, dies of SIGTERM at once, and what it started is killed
+     * with it, as a container's processes die with PID 1 (the record shows exit 143 and the lost drain).
+     * Docker's shell form, where /bin/sh as PID 1 ignores SIGTERM, is the container runtime's to show.
      */
     public static ProcessSpec shell(String command) {
         if (command == null || command.isBlank()) {

@@ -31,6 +31,23 @@ public interface RunningWorkload {
     /** The last {@code lines} lines of the log, oldest first. */
     List<String> logTail(int lines);
 
+    /**
+     * The signal that asks it to stop when the scenario names none: a container's image STOPSIGNAL,
+     * SIGTERM for a process (as Docker, ECS and Kubernetes default).
+     */
+    default Signal stopSignal() {
+        return Signal.SIGTERM;
+    }
+
+    /**
+     * Why this workload may not have drained, in the runtime's own words, added to the record's
+     * explanation when a task was killed at its deadline (a container whose shell-form CMD makes
+     * /bin/sh PID 1, which never passes SIGTERM on); null when the runtime has nothing to add.
+     */
+    default String undrainedHint(WorkloadExit exit) {
+        return null;
+    }
+
     /** Frees what the runtime holds for it (a container is removed). SIGKILLs it first if still running. */
     void remove();
 }

@@ -3,9 +3,10 @@ package dev.spotsim.simulator.workload;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The POSIX signals a platform sends to a workload (Linux numbers). */
+/** The POSIX signals a platform sends to a workload, and those a crash ends one with (Linux numbers). */
 public enum Signal {
-    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGKILL(9), SIGUSR1(10), SIGUSR2(12), SIGTERM(15), SIGWINCH(28);
+    SIGHUP(1), SIGINT(2), SIGQUIT(3), SIGABRT(6), SIGBUS(7), SIGFPE(8), SIGKILL(9), SIGUSR1(10), SIGSEGV(11), SIGUSR2(12), SIGPIPE(13),
+    SIGALRM(14), SIGTERM(15), SIGWINCH(28);
 
     private final int number;
 

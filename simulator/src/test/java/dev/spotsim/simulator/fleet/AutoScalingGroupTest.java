@@ -169,4 +169,53 @@ class AutoScalingGroupTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(fleet.instances()).allMatch(v -> v.interruption() == null);
     }
+
+    @Test
+    void aScaleInWaitsForEveryTerminationGateBeforeTheInstanceGoes() {
+        AutoScalingGroup g = group(2, AllocationStrategy.DIVERSIFIED, false, C5_A, M5_B);
+        clock.advance(Duration.ofSeconds(20));
+        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+        List<String> asked = new java.util.ArrayList<>();
+        g.addTerminationGate((instance, cause) -> {
+            asked.add(instance.instanceId() + " " + cause);
+            return drained;
+        });
+        String newest = g.members().get(1);
+
+        g.setDesired(1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(asked).containsExactly(newest + " scale-in: desired capacity lowered to 1");
+        assertThat(fleet.instance(newest).state()).as("held by the gate").isEqualTo(InstanceState.RUNNING);
+        assertThat(g.members()).doesNotContain(newest);
+
+        drained.complete(null);
+        clock.advance(Duration.ZERO);
+        assertThat(fleet.instance(newest).state()).isEqualTo(InstanceState.SHUTTING_DOWN);
+    }
+
+    @Test
+    void aSpotActionDuringAHeldCapacityRebalanceWinsAndTheLateReleaseChangesNothing() {
+        AutoScalingGroup g = group(1, AllocationStrategy.DIVERSIFIED, true, C5_A, M5_B);
+        clock.advance(Duration.ofSeconds(20));
+        String atRisk = g.members().get(0);
+        java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+        List<String> asked = new java.util.ArrayList<>();
+        g.addTerminationGate((instance, cause) -> {
+            asked.add(instance.instanceId() + " " + cause);
+            return drained;
+        });
+
+        fleet.interrupt(atRisk, new InterruptRequest(null, Duration.ofSeconds(120), null, Duration.ofSeconds(10)));
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(g.members()).hasSize(1).doesNotContain(atRisk);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(asked).as("the replacement runs: the group asks to terminate the at-risk instance").containsExactly(atRisk + " capacity-rebalance");
+        assertThat(fleet.instance(atRisk).state()).isEqualTo(InstanceState.INTERRUPTION_NOTICED);
+
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(fleet.instance(atRisk).state()).as("the Spot action took it").isIn(InstanceState.SHUTTING_DOWN, InstanceState.TERMINATED);
+        drained.complete(null);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(fleet.instance(atRisk).state()).isEqualTo(InstanceState.TERMINATED);
+    }
 }

@@ -43,7 +43,11 @@ final class PlatformFixture implements AutoCloseable {
     }
 
     PlatformFixture(int desired, String workloadYaml, String lbYaml, Path logDir) {
-        sim = SpotSim.builder().group(new GroupSpec("web", desired, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), false,
+        this(desired, false, workloadYaml, lbYaml, logDir);
+    }
+
+    PlatformFixture(int desired, boolean capacityRebalance, String workloadYaml, String lbYaml, Path logDir) {
+        sim = SpotSim.builder().group(new GroupSpec("web", desired, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), capacityRebalance,
                 List.of(new SpotPool("c5.large", "us-east-1a", 0.03, SpotPool.UNLIMITED),
                         new SpotPool("m5.large", "us-east-1b", 0.04, SpotPool.UNLIMITED)))).start();
         try {
@@ -103,11 +107,11 @@ final class PlatformFixture implements AutoCloseable {
     @Override
     public void close() {
         sending.set(false);
-        List<Long> pids = platform.pids();
+        List<dev.spotsim.simulator.workload.RunningWorkload> workloads = platform.workloads();
         sim.close();
-        for (long pid : pids) {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new AssertionError("workload process " + pid + " outlived the simulator");
+        for (var w : workloads) {
+            if (w.isAlive()) {
+                throw new AssertionError("workload " + w.describe() + " outlived the simulator");
             }
         }
     }

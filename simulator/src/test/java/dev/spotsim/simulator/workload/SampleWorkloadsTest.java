@@ -15,6 +15,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,24 +33,39 @@ class SampleWorkloadsTest {
     @TempDir
     Path dir;
     SpotSim sim;
-    WorkloadSupervisor supervisor;
-    Placement placement;
+    final List<ProcessRuntime> runtimes = new ArrayList<>();
+    String instanceId;
+    Map<String, String> placement;
+    int port;
 
     @BeforeEach
-    void startInstance() {
+    void startInstance() throws Exception {
         sim = SpotSim.builder().start();
         InstanceView instance = sim.instances().get(0);
-        placement = Placement.on(instance.instanceId(), sim.imdsEndpoint(instance.instanceId()), instance.identity().region());
-        supervisor = new WorkloadSupervisor(dir.resolve("logs"), Clock.systemUTC());
+        instanceId = instance.instanceId();
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        placement = Map.of("PORT", Integer.toString(port), "AWS_EC2_METADATA_SERVICE_ENDPOINT", sim.imdsEndpoint(instanceId),
+                "SPOTSIM_INSTANCE_ID", instanceId, "AWS_REGION", instance.identity().region());
     }
 
     @AfterEach
     void stopEverything() {
         try {
-            supervisor.close();
+            runtimes.forEach(ProcessRuntime::close);
         } finally {
             sim.close();
         }
+    }
+
+    /** Starts {@code spec} as task {@code id} on the instance, with {@code extra} variables. */
+    RunningWorkload start(String id, ProcessSpec spec, Map<String, String> extra) throws Exception {
+        ProcessRuntime runtime = new ProcessRuntime(spec, Clock.systemUTC());
+        runtimes.add(runtime);
+        Map<String, String> env = new HashMap<>(placement);
+        env.putAll(extra);
+        return runtime.start(new WorkloadLaunch("run-1", id, instanceId, port, env, null, dir.resolve("logs").resolve(id + ".log")));
     }
 
     /** {@code java examples/workloads/<program>} with the JVM running the tests, found above the working directory. */
@@ -61,15 +81,15 @@ class SampleWorkloadsTest {
         throw new AssertionError("examples/workloads/" + program + " not found above " + Path.of("").toAbsolutePath());
     }
 
-    static int status(WorkloadProcess p, String path) {
+    int status(RunningWorkload p, String path) {
         try {
-            return new RawHttp("http://127.0.0.1:" + p.port()).send("GET", path, null, Duration.ofSeconds(2)).statusCode();
+            return new RawHttp("http://127.0.0.1:" + port).send("GET", path, null, Duration.ofSeconds(2)).statusCode();
         } catch (UncheckedIOException e) {
             return 0; // not listening (yet, or any more)
         }
     }
 
-    static String log(WorkloadProcess p) {
+    static String log(RunningWorkload p) {
         try {
             return Files.readString(p.log());
         } catch (java.io.IOException e) {
@@ -79,56 +99,54 @@ class SampleWorkloadsTest {
 
     @Test
     void drainAwareServiceFailsItsHealthCheckSoonAfterTheNoticeAndExitsZeroOnItsOwn() throws Exception {
-        WorkloadProcess service = supervisor.start("drain-aware", example("DrainAwareService.java"), placement);
+        RunningWorkload service = start("drain-aware", example("DrainAwareService.java"), Map.of());
         await().atMost(START_UP).until(() -> log(service).contains("watching IMDS"));
         assertThat(status(service, "/health")).isEqualTo(200);
         assertThat(status(service, "/")).isEqualTo(200);
 
-        Interruption notice = sim.fleet().interrupt(placement.instanceId(), new InterruptRequest(null, Duration.ofSeconds(20), null, null));
+        Interruption notice = sim.fleet().interrupt(instanceId, new InterruptRequest(null, Duration.ofSeconds(20), null, null));
         // One 1 s poll, the request itself, some slack for a busy machine.
         await().atMost(Duration.ofSeconds(3)).until(() -> status(service, "/health") == 503);
         Instant unhealthy = Instant.now();
 
-        service.onExit().get(15, SECONDS);
-        assertThat(service.exitCode()).isZero();
-        assertThat(service.terminatedAt()).as("it left by itself, no SIGTERM").isNull();
-        assertThat(service.exitedAt()).isAfter(unhealthy).isBefore(notice.actionTime());
+        WorkloadExit exit = service.onExit().get(15, SECONDS);
+        assertThat(exit.exitCode()).isZero();
+        assertThat(exit.exitedOnItsOwn()).isTrue();
+        assertThat(exit.at()).isAfter(unhealthy).isBefore(notice.actionTime());
         assertThat(log(service)).contains("interruption notice", "draining (IMDS notice)", "grace period over", "exiting");
     }
 
     @Test
     void naiveServiceOutlivesSigtermAndDiesOnSigkill() throws Exception {
-        WorkloadProcess service = supervisor.start("naive", example("NaiveService.java"), placement);
+        RunningWorkload service = start("naive", example("NaiveService.java"), Map.of());
         await().atMost(START_UP).until(() -> status(service, "/health") == 200);
 
-        service.terminate();
+        service.signal(Signal.SIGTERM);
         await().atMost(Duration.ofSeconds(5)).until(() -> log(service).contains("SIGTERM ignored"));
         assertThat(service.isAlive()).isTrue();
         assertThat(status(service, "/")).isEqualTo(200);
 
-        service.kill();
-        service.onExit().get(10, SECONDS);
-        assertThat(service.exitCode()).isEqualTo(137);
-        assertThat(service.wasKilled()).isTrue();
+        service.signal(Signal.SIGKILL);
+        WorkloadExit exit = service.onExit().get(10, SECONDS);
+        assertThat(exit.exitCode()).isEqualTo(137);
+        assertThat(exit.signal()).isEqualTo(Signal.SIGKILL);
     }
 
     @Test
     void batchWorkerCheckpointsOnSigtermExits143AndResumesWhereItStopped() throws Exception {
         Path checkpoint = dir.resolve("batch.checkpoint");
         Map<String, String> env = Map.of("ITEMS", "1000", "ITEM_MS", "20", "CHECKPOINT_FILE", checkpoint.toString());
-        WorkloadProcess first = supervisor.start("batch-1", example("BatchWorker.java").withEnvironment(env), placement);
+        RunningWorkload first = start("batch-1", example("BatchWorker.java"), env);
         await().atMost(START_UP).until(() -> Files.exists(checkpoint) && done(checkpoint) >= 3);
 
-        first.terminate();
-        first.onExit().get(10, SECONDS);
-        assertThat(first.exitCode()).as("a JVM leaving through its hooks on SIGTERM").isEqualTo(143);
+        first.signal(Signal.SIGTERM);
+        assertThat(first.onExit().get(10, SECONDS).exitCode()).as("a JVM leaving through its hooks on SIGTERM").isEqualTo(143);
         int saved = done(checkpoint);
         assertThat(log(first)).contains("SIGTERM: checkpoint at item " + saved);
 
         Map<String, String> shortRun = Map.of("ITEMS", Integer.toString(saved + 2), "ITEM_MS", "20", "CHECKPOINT_FILE", checkpoint.toString());
-        WorkloadProcess second = supervisor.start("batch-2", example("BatchWorker.java").withEnvironment(shortRun), placement);
-        second.onExit().get(60, SECONDS);
-        assertThat(second.exitCode()).isZero();
+        RunningWorkload second = start("batch-2", example("BatchWorker.java"), shortRun);
+        assertThat(second.onExit().get(60, SECONDS).exitCode()).isZero();
         assertThat(log(second)).contains("resuming at item " + saved + " of " + (saved + 2), "done");
         assertThat(done(checkpoint)).isEqualTo(saved + 2);
     }
