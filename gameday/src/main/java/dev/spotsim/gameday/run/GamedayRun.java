@@ -95,10 +95,10 @@ public final class GamedayRun {
         Outcome outcome = Outcome.ERROR;
         String reason = null;
         try {
-            observe(startedAt);
             if (drain != null) {
-                drain.start();
+                drainRead(startedAt, drain::start);
             }
+            observe(startedAt);
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
             outcome = ending.outcome();
@@ -157,7 +157,7 @@ public final class GamedayRun {
             for (StepRunner step : steps) {
                 if (step.due(loadStart, now)) {
                     step.start(now);
-                    if (drain != null && step.interruptionAt() != null) {
+                    if (drain != null && drainFailure == null && step.interruptionAt() != null) {
                         drain.watch(step.instanceIds(), step.interruptionAt().minus(dev.spotsim.gameday.plan.PlannedStep.NOTICE), step.interruptionAt());
                     }
                 }
@@ -190,14 +190,21 @@ public final class GamedayRun {
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
         capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
-        if (drain != null && drainFailure == null) {
-            try {
-                drain.poll(now);
-            } catch (RuntimeException e) {
-                // A measurement read that fails (a missing permission, say) must not stop the game day; drain then reads no data.
-                drainFailure = e.getMessage();
-                record(new TimelineEvent(now, "drain", null, "drain reads stopped: " + e.getMessage()));
-            }
+        if (drain != null) {
+            drainRead(now, () -> drain.poll(now));
+        }
+    }
+
+    /** A drain read; one that fails (a missing permission, say) must not stop the game day: drain reads stop and drain reads no data. */
+    private void drainRead(Instant now, Runnable read) {
+        if (drainFailure != null) {
+            return;
+        }
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            drainFailure = e.getMessage();
+            record(new TimelineEvent(now, "drain", null, "drain reads stopped: " + e.getMessage()));
         }
     }
 
