@@ -13,7 +13,7 @@ import dev.spotsim.gameday.plan.PlanOptions;
 import dev.spotsim.gameday.plan.Planner;
 import dev.spotsim.gameday.run.GamedayResult;
 import dev.spotsim.gameday.run.GamedayRun;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.ssm.LoadSummary;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import dev.spotsim.scenarios.model.Scenario;

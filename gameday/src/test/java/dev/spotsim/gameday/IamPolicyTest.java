@@ -18,7 +18,7 @@ import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.PlanOptions;
 import dev.spotsim.gameday.plan.Planner;
 import dev.spotsim.gameday.run.GamedayRun;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.spotsim.cli.gameday;
 
 import dev.spotsim.gameday.plan.PlannedStep;
 import dev.spotsim.gameday.run.GamedayResult;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.run.StepResult;
 import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.PhaseStats;
@@ -10,6 +10,7 @@ import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SecondSample;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import dev.spotsim.reports.record.WorkloadDrain;
 import dev.spotsim.gatling.figures.LoadFigures;
 import dev.spotsim.reports.slo.SloEvaluator;
@@ -40,7 +41,7 @@ final class GamedayRecord {
     /** {@code localFigures}: Gatling's figures from this machine against the staging URL, when it ran (null otherwise). */
     static RunRecord of(Scenario scenario, GamedayResult raw, LoadFigures localFigures) {
         GamedayResult r = raw.redacted();
-        List<TimelineEntry> timeline = r.timeline().stream().map(e -> new TimelineEntry(e.at(), e.kind(), e.instanceId(), e.detail())).toList();
+        List<TimelineEntry> timeline = r.timeline();
         GamedayPhases phases = new GamedayPhases(r);
         GamedayLoad load = GamedayLoad.of(r, localFigures);
         List<WorkloadDrain> workloads = r.workloads().stream().map(w -> new WorkloadDrain(w.workloadId(), w.instanceId(), w.kind(), w.notice(),
@@ -55,11 +56,10 @@ final class GamedayRecord {
             slos.add(new SloResult("stopConditions." + g.key(), g.condition(), g.measured(), number(g.measured()), false,
                     "stop condition " + g.key() + " = " + number(g.measured()) + ", expected " + g.condition() + ": the game day was stopped"));
         }
-        boolean verdict = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.STOPPED;
-        int exit = SloEvaluator.exitCode(verdict, slos);
+        int exit = SloEvaluator.exitCode(r.outcome().reachesVerdict(), slos);
         String error = r.outcome() == Outcome.COMPLETED ? null : r.reason();
         List<TimelineEntry> all = new ArrayList<>(timeline);
-        load.problems().forEach(p -> all.add(new TimelineEntry(r.endedAt(), "load", null, p)));
+        load.problems().forEach(p -> all.add(new TimelineEntry(r.endedAt(), TimelineKind.LOAD, null, p)));
         return new RunRecord(r.plan().runId(), scenario.name(), "aws:" + r.plan().region(), scenario.seed(), r.startedAt(), r.endedAt(),
                 r.outcome().wireName(), error, all, workloads, GamedayLoad.seconds(r, load, phases), measures, slos, exit);
     }

@@ -3,7 +3,8 @@ package dev.spotsim.cli.gameday;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.TagSelector;
 import dev.spotsim.gameday.plan.GamedayPlan;
@@ -15,7 +16,7 @@ import dev.spotsim.gatling.figures.FiguresCodec;
 import dev.spotsim.gatling.figures.FiguresRecorder;
 import dev.spotsim.gatling.figures.LoadFigures;
 import dev.spotsim.gameday.run.GamedayResult.CapacitySample;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.run.StepResult;
 import dev.spotsim.gameday.ssm.LoadSummary;
 import dev.spotsim.reports.record.RunRecord;
@@ -71,8 +72,8 @@ class GamedayRecordTest {
                 new CapacitySample(T0.plusSeconds(160), 5), new CapacitySample(T0.plusSeconds(240), 6));
         StepResult step = new StepResult(1, List.of(i.instanceId()), "EXT1", "EXP1", "completed", "Experiment completed.",
                 T0.plusSeconds(30), T0.plusSeconds(150), false);
-        List<TimelineEvent> timeline = List.of(new TimelineEvent(T0.plusSeconds(30), "rebalance", i.instanceId(), "rebalance recommendation"),
-                new TimelineEvent(T0.plusSeconds(150), "command", null, "curl -H 'Authorization: Bearer abc.def.ghi' failed"));
+        List<TimelineEntry> timeline = List.of(new TimelineEntry(T0.plusSeconds(30), TimelineKind.REBALANCE, i.instanceId(), "rebalance recommendation"),
+                new TimelineEntry(T0.plusSeconds(150), TimelineKind.COMMAND, null, "curl -H 'Authorization: Bearer abc.def.ghi' failed"));
         return new GamedayResult(plan, T0, T0, T0.plusSeconds(250), outcome, reason, timeline, List.of(step), invocations, capacity, 6,
                 outcome == Outcome.COMPLETED ? Duration.ofSeconds(90) : null, requests, guard, List.of(), workloads, null);
     }

@@ -1,6 +1,7 @@
 package dev.spotsim.gameday.drain;
 
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class DrainObserver {
     private final TargetReader targets;
     private final EcsReader ecs;
     private final Function<String, String> ec2State;
-    private final Consumer<TimelineEvent> timeline;
+    private final Consumer<TimelineEntry> timeline;
     private final List<String> targetGroups = new ArrayList<>();
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
@@ -35,7 +36,7 @@ public final class DrainObserver {
 
     /** {@code ec2State}: an instance's EC2 state at the last poll (null when gone). */
     public DrainObserver(DrainSources sources, TargetReader targets, EcsReader ecs, Function<String, String> ec2State,
-                         Consumer<TimelineEvent> timeline) {
+                         Consumer<TimelineEntry> timeline) {
         this.sources = sources;
         this.targets = targets;
         this.ecs = ecs;
@@ -123,7 +124,7 @@ public final class DrainObserver {
             String s = states.get(w.instanceId);
             if (w.lifecycle == null && s != null && s.startsWith("Terminating")) {
                 w.lifecycle = now;
-                timeline.accept(new TimelineEvent(now, "lifecycle", w.instanceId, "Auto Scaling lifecycle state " + s));
+                timeline.accept(new TimelineEntry(now, TimelineKind.LIFECYCLE, w.instanceId, "Auto Scaling lifecycle state " + s));
             }
         }
     }
@@ -143,7 +144,7 @@ public final class DrainObserver {
                 // A target seen before that is no longer listed has finished deregistering.
                 for (String key : w.targetDrained.keySet()) {
                     if (!health.containsKey(key) && w.targetGone.putIfAbsent(key, now) == null) {
-                        timeline.accept(new TimelineEvent(now, "deregistered", w.instanceId, key + " no longer in " + shortName(tg)));
+                        timeline.accept(new TimelineEntry(now, TimelineKind.DEREGISTERED, w.instanceId, key + " no longer in " + shortName(tg)));
                     }
                 }
             }
@@ -154,7 +155,7 @@ public final class DrainObserver {
         if (w.instanceDeregistered == null) {
             w.instanceDeregistered = now;
         }
-        timeline.accept(new TimelineEvent(now, "deregistered", w.instanceId, "target " + what));
+        timeline.accept(new TimelineEntry(now, TimelineKind.DEREGISTERED, w.instanceId, "target " + what));
     }
 
     private Set<String> idsOf(Watched w) {
@@ -175,11 +176,11 @@ public final class DrainObserver {
         for (TaskView seen : ecs.describe(open)) {
             TaskView before = tasks.put(seen.taskArn(), withInstance(seen, tasks.get(seen.taskArn())));
             if (before != null && before.stoppingAt() == null && seen.stoppingAt() != null) {
-                timeline.accept(new TimelineEvent(seen.stoppingAt(), "sigterm", before.instanceId(), "task " + seen.taskId() + " stopping"));
+                timeline.accept(new TimelineEntry(seen.stoppingAt(), TimelineKind.SIGTERM, before.instanceId(), "task " + seen.taskId() + " stopping"));
             }
             if (before != null && !before.stopped() && seen.stopped()) {
                 boolean killed = killed(seen, watched.get(before.instanceId()));
-                timeline.accept(new TimelineEvent(seen.stoppedAt() != null ? seen.stoppedAt() : now, killed ? "kill" : "exit", before.instanceId(),
+                timeline.accept(new TimelineEntry(seen.stoppedAt() != null ? seen.stoppedAt() : now, killed ? "kill" : "exit", before.instanceId(),
                         "task " + seen.taskId() + " stopped" + (seen.exitCode() == null ? "" : ", exit " + seen.exitCode())
                                 + (seen.stoppedReason() == null ? "" : ": " + seen.stoppedReason())));
             }

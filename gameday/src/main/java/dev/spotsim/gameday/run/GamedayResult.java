@@ -1,7 +1,8 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.Redactor;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.gameday.drain.WorkloadObservation;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.ssm.Invocation;
@@ -20,7 +21,7 @@ import java.util.List;
  * was seen of each interrupted workload's drain, and why drain reads stopped (null when they did not).
  */
 public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadStartedAt, Instant endedAt, Outcome outcome, String reason,
-                            List<TimelineEvent> timeline, List<StepResult> steps, List<Invocation> invocations,
+                            List<TimelineEntry> timeline, List<StepResult> steps, List<Invocation> invocations,
                             List<CapacitySample> capacity, int desiredCapacity, Duration recoveryTime, LoadSummary requests,
                             BrokenGuard brokenGuard, List<String> cleanupProblems, List<WorkloadObservation> workloads,
                             String drainFailure) {
@@ -43,7 +44,7 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
 
     /** A copy fit to print or store: secrets masked in command lines, command output and the timeline. */
     public GamedayResult redacted() {
-        List<TimelineEvent> events = timeline.stream().map(e -> new TimelineEvent(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
+        List<TimelineEntry> events = timeline.stream().map(e -> new TimelineEntry(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
         List<Invocation> outputs = invocations.stream().map(i -> new Invocation(i.commandId(), i.instanceId(), i.status(), i.statusDetails(),
                 i.responseCode(), Redactor.redact(i.stdout()), Redactor.redact(i.stderr()), i.stdoutCapped(), i.stderrCapped(),
                 i.executionStart(), i.executionEnd())).toList();

@@ -1,8 +1,10 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.Batches;
 import dev.spotsim.gameday.Redactor;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Observer;
 import dev.spotsim.gameday.drain.DrainObserver;
@@ -49,7 +51,7 @@ public final class GamedayRun {
     private String drainFailure;
     private final LiveRequests live;
     private final List<StepRunner> steps = new ArrayList<>();
-    private final List<TimelineEvent> timeline = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<GamedayResult.CapacitySample> capacity = new ArrayList<>();
     private final List<String> cleanupProblems = new ArrayList<>();
     private final CountDownLatch wake = new CountDownLatch(1);
@@ -113,7 +115,7 @@ public final class GamedayRun {
         } finally {
             windDown(outcome, reason);
         }
-        timeline.sort(Comparator.comparing(TimelineEvent::at));
+        timeline.sort(Comparator.comparing(TimelineEntry::at));
         LoadSummary requests = tracker != null ? tracker.loadSummary().orElse(null) : null;
         if (live != null) {
             requests = requests == null ? live.sofar() : requests.plus(live.sofar());
@@ -138,11 +140,11 @@ public final class GamedayRun {
                 }
             } finally {
                 tracker = new CommandTracker(ssm, sent);
-                sent.forEach((command, batch) -> record(new TimelineEvent(now, "command", null, "SendCommand " + command + " to "
+                sent.forEach((command, batch) -> record(new TimelineEntry(now, TimelineKind.COMMAND, null, "SendCommand " + command + " to "
                         + batch.size() + " generator" + (batch.size() == 1 ? "" : "s") + ": " + String.join(", ", batch))));
             }
         }
-        record(new TimelineEvent(now, "load", null, plan.drivesLoad() ? "load started" : "run started (no load driven)"));
+        record(new TimelineEntry(now, TimelineKind.LOAD, null, plan.drivesLoad() ? "load started" : "run started (no load driven)"));
         return now;
     }
 
@@ -172,7 +174,7 @@ public final class GamedayRun {
             Optional<GamedayResult.BrokenGuard> broken = guards.check(observer.running(), plan.groupInstances().size());
             if (broken.isPresent()) {
                 brokenGuard = broken.get();
-                record(new TimelineEvent(now, "guard", null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
+                record(new TimelineEntry(now, TimelineKind.GUARD, null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
                         + " broken (measured " + number(brokenGuard.measured()) + ")"));
                 return new Ending(Outcome.STOPPED, "stop condition " + brokenGuard.key() + " broken");
             }
@@ -204,7 +206,7 @@ public final class GamedayRun {
             read.run();
         } catch (RuntimeException e) {
             drainFailure = e.getMessage();
-            record(new TimelineEvent(now, "drain", null, "drain reads stopped: " + e.getMessage()));
+            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "drain reads stopped: " + e.getMessage()));
         }
     }
 
@@ -221,7 +223,7 @@ public final class GamedayRun {
                 .noneMatch(id -> "running".equals(observer.stateOf(id)));
         if (allDown && observer.running() >= plan.groupInstances().size()) {
             recoveryTime = Duration.between(last, now);
-            record(new TimelineEvent(now, "recovered", null, observer.running() + " running again, " + number(recoveryTime.toMillis() / 1000.0)
+            record(new TimelineEntry(now, TimelineKind.RECOVERED, null, observer.running() + " running again, " + number(recoveryTime.toMillis() / 1000.0)
                     + "s after the last interruption"));
         }
     }
@@ -252,7 +254,7 @@ public final class GamedayRun {
                 for (String command : tracker.unfinishedCommands()) {
                     attempt(() -> {
                         ssm.cancel(command);
-                        record(new TimelineEvent(now, "command", null, "CancelCommand " + command + " (" + why + ")"));
+                        record(new TimelineEntry(now, TimelineKind.COMMAND, null, "CancelCommand " + command + " (" + why + ")"));
                     }, "CancelCommand " + command);
                 }
             }
@@ -262,7 +264,7 @@ public final class GamedayRun {
             String problem = step.deleteTemplate(clock.now());
             if (problem != null) {
                 cleanupProblems.add(problem);
-                record(new TimelineEvent(clock.now(), "cleanup", null, problem));
+                record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
             }
         }
     }
@@ -293,11 +295,11 @@ public final class GamedayRun {
         } catch (RuntimeException e) {
             String problem = what + " failed while stopping: " + e.getMessage();
             cleanupProblems.add(problem);
-            record(new TimelineEvent(clock.now(), "cleanup", null, problem));
+            record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
         }
     }
 
-    private void record(TimelineEvent event) {
+    private void record(TimelineEntry event) {
         timeline.add(event);
         LOG.info("{} {} {}", event.kind(), event.instanceId() == null ? "-" : event.instanceId(), Redactor.redact(event.detail()));
     }

@@ -1,5 +1,6 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spotsim.gameday.aws.AwsClients;
@@ -73,6 +74,7 @@ class DrainMeasurementTest {
         assertThat(at(second.exited())).isEqualTo(Duration.ofSeconds(195));
         assertThat(result.timeline()).anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("exit PT45S"))
                 .anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("lifecycle PT2M30S"));
+        assertThat(result.timeline()).allSatisfy(e -> assertThat(e.timelineKind()).as(e.kind()).isNotEqualTo(dev.spotsim.reports.record.TimelineKind.OTHER));
         // Drain is measured with reads only.
         assertThat(aws.drainCalls()).isNotEmpty().allMatch(c -> c.startsWith("Describe") || c.startsWith("List"));
     }
