@@ -1,13 +1,10 @@
 package dev.spotsim.cli.gameday;
 
-import dev.spotsim.gameday.plan.PlannedStep;
 import dev.spotsim.gameday.run.GamedayResult;
 import dev.spotsim.reports.record.Outcome;
-import dev.spotsim.gameday.run.StepResult;
 import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.PhaseStats;
 import dev.spotsim.reports.record.RunRecord;
-import dev.spotsim.reports.record.SecondSample;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.reports.record.TimelineKind;
@@ -17,7 +14,6 @@ import dev.spotsim.reports.slo.SloEvaluator;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.model.Slo;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
