@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # IMDS emulator benchmark: throughput and latency of GET spot/instance-action with an IMDSv2 token
-# (wrk, 64 connections, 20 s), against a baseline measured in the same run (a constant IMDSv1 leaf,
-# ami-id, no token check); then start-up time and memory of `serve --instances 1000` against
-# `serve --instances 1`. Needs: java 17, maven (to build the jar once), wrk (apt-get install wrk), curl.
+# (wrk, 64 connections, 20 s), against baselines measured in the same run: nginx serving the same
+# body as a static file (same path, same number of worker threads), and a constant IMDSv1 leaf
+# (ami-id, no token check); then start-up time and memory of `serve --instances 1000` against
+# `serve --instances 1`. Needs: java 17, maven (to build the jar once), wrk and nginx
+# (apt-get install wrk nginx), curl.
 # Usage: bench/imds.sh [DURATION=20s] [CONNECTIONS=64]
 set -euo pipefail
 
@@ -15,8 +17,8 @@ JAR="$ROOT/cli/target/spotsim.jar"
 JAVA_OPTS=(--add-opens=java.base/java.lang=ALL-UNNAMED)
 PIDS=()
 
-for tool in wrk curl java; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (wrk: apt-get install wrk)" >&2; exit 1; }
+for tool in wrk curl java nginx; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk nginx)" >&2; exit 1; }
 done
 mkdir -p "$OUT"
 "$ROOT/spotsim" --version >/dev/null   # builds the jar when missing or stale
@@ -28,6 +30,31 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
+
+# start_nginx PORT ROOT : nginx on 127.0.0.1:PORT serving the files under ROOT, with its own temp
+# config and as many workers as the emulator has event loops; sets NGINX_PID. Stopped by cleanup.
+start_nginx() {
+  local port=$1 root=$2 dir="$OUT/nginx"
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<CONF
+user root;
+worker_processes $(nproc);
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy; fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
+  keepalive_requests 1000000;
+  server { listen 127.0.0.1:$port; root $root; default_type text/plain; }
+}
+CONF
+  nginx -e "$dir/error.log" -c "$dir/nginx.conf" &
+  NGINX_PID=$!
+  PIDS+=("$NGINX_PID")
+}
 
 # A block of $1 consecutive free loopback ports; prints the first.
 free_ports() {
@@ -79,27 +106,40 @@ run_wrk() {
 }
 
 echo "== IMDS throughput: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores"
-BASE=$(free_ports 2)
+BASE=$(free_ports 3)
 start_serve serve-one --port "$BASE" --control-port "$((BASE + 1))"
 CONTROL="http://127.0.0.1:$((BASE + 1))/spotsim/v1"
 IMDS="http://127.0.0.1:$BASE"
+NGINX="http://127.0.0.1:$((BASE + 2))"
 wait_ready "$CONTROL/health"
 ID=$(curl -fs "$IMDS/latest/meta-data/instance-id")
 # A long notice keeps instance-action present for the whole measurement.
 curl -fs -X POST -H 'Content-Type: application/json' -d '{"notice": "15m"}' "$CONTROL/instances/$ID/interrupt" >/dev/null
 TOKEN=$(curl -fs -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$IMDS/latest/api/token")
-curl -fs -H "X-aws-ec2-metadata-token: $TOKEN" "$IMDS/latest/meta-data/spot/instance-action" >/dev/null
+# nginx serves the very body IMDS answers, as a static file at the same path.
+STATIC="$OUT/nginx-root"
+mkdir -p "$STATIC/latest/meta-data/spot"
+curl -fs -H "X-aws-ec2-metadata-token: $TOKEN" "$IMDS/latest/meta-data/spot/instance-action" >"$STATIC/latest/meta-data/spot/instance-action"
+start_nginx "$((BASE + 2))" "$STATIC"
+wait_ready "$NGINX/latest/meta-data/spot/instance-action"
 
-# Warm the JIT on both paths before measuring.
+# Warm the JIT on every path before measuring.
 wrk -t1 -c16 -d5s "$IMDS/latest/meta-data/ami-id" >/dev/null
 wrk -t1 -c16 -d5s -H "X-aws-ec2-metadata-token: $TOKEN" "$IMDS/latest/meta-data/spot/instance-action" >/dev/null
+wrk -t1 -c16 -d2s "$NGINX/latest/meta-data/spot/instance-action" >/dev/null
 
+read -r N_RPS N_P50 N_P90 N_P99 N_ERR < <(run_wrk nginx "$NGINX/latest/meta-data/spot/instance-action")
 read -r B_RPS B_P50 B_P90 B_P99 B_ERR < <(run_wrk baseline "$IMDS/latest/meta-data/ami-id")
 read -r S_RPS S_P50 S_P90 S_P99 S_ERR < <(run_wrk instance-action "$IMDS/latest/meta-data/spot/instance-action" "X-aws-ec2-metadata-token: $TOKEN")
-printf '%-44s %12s %9s %9s %9s %8s\n' "request" "req/s" "p50" "p90" "p99" "non-2xx"
-printf '%-44s %12s %9s %9s %9s %8s\n' "baseline: GET ami-id (IMDSv1, constant)" "$B_RPS" "$B_P50" "$B_P90" "$B_P99" "$B_ERR"
-printf '%-44s %12s %9s %9s %9s %8s\n' "GET spot/instance-action (IMDSv2 token)" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_ERR"
-awk -v s="$S_RPS" -v b="$B_RPS" 'BEGIN {printf "ratio instance-action / baseline throughput: %.2f\n", s / b}'
+printf '%-46s %12s %9s %9s %9s %8s\n' "request" "req/s" "p50" "p90" "p99" "non-2xx"
+printf '%-46s %12s %9s %9s %9s %8s\n' "baseline: nginx, same body as a static file" "$N_RPS" "$N_P50" "$N_P90" "$N_P99" "$N_ERR"
+printf '%-46s %12s %9s %9s %9s %8s\n' "baseline: IMDS GET ami-id (IMDSv1, constant)" "$B_RPS" "$B_P50" "$B_P90" "$B_P99" "$B_ERR"
+printf '%-46s %12s %9s %9s %9s %8s\n' "IMDS GET spot/instance-action (IMDSv2 token)" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_ERR"
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
+awk -v s="$S_RPS" -v n="$N_RPS" -v b="$B_RPS" -v sp="$(ms "$S_P99")" -v np="$(ms "$N_P99")" -v s5="$(ms "$S_P50")" -v n5="$(ms "$N_P50")" 'BEGIN {
+  printf "ratio instance-action / nginx: throughput %.2f, p50 %.2f, p99 %.2f\n", s / n, s5 / n5, sp / np
+  printf "ratio instance-action / ami-id throughput: %.2f\n", s / b }'
+kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true
 kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true
 
 echo

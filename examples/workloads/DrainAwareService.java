@@ -1,7 +1,7 @@
 // A web service that drains the way a Spot workload should: it watches IMDS for the interruption
 // notice (IMDSv2), and on a notice or SIGTERM it fails its health check, keeps serving for a grace
 // period so the load balancer takes it out, finishes in-flight requests, and exits.
-// Run: PORT=8080 AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:1338 java DrainAwareService.java
+// Run: PORT=8080 AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:1338/ java DrainAwareService.java
 // Knobs: POLL_MS (IMDS poll, 1000), DRAIN_GRACE_MS (2000), DRAIN_TIMEOUT_MS (10000), WORK_MS (20),
 // WATCH_IMDS=false (rely on the platform's SIGTERM only, as a pod behind the termination handler would).
 import com.sun.net.httpserver.HttpExchange;

@@ -73,7 +73,9 @@ class ServeCommandTest {
             sim = serve.running();
             assertThat(sim).as("serve is running, not exited with %s", exit.getNow(null)).isNotNull();
             assertThat(get(sim.imdsEndpoint() + "/latest/meta-data/instance-id").body()).isEqualTo("i-0123456789abcdef0");
-            await().until(() -> out.toString().contains("export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + sim.imdsEndpoint()));
+            // The value ends in "/": SDKs that append "latest/api/token" and those that append "/latest/..." both work with it.
+            String advertised = "http://127.0.0.1:" + sim.imdsPort(sim.firstInstanceId()) + "/";
+            await().until(() -> out.toString().contains("export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + advertised + System.lineSeparator()));
             assertThat(out.toString()).contains("control API " + sim.controlUrl(), "i-0123456789abcdef0", "export SPOTSIM_CONTROL_URL=");
             assertThat(exit).isNotDone();
         } finally {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spotsim.cli.serve.ServeCommand;
 import dev.spotsim.simulator.SpotSim;
+import dev.spotsim.simulator.imds.IdentitySigner;
 import dev.spotsim.simulator.instance.InstanceIdentity;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +70,7 @@ class ServeInputTest {
         assertThat(id.region()).isEqualTo("eu-west-1");
         assertThat(id.amiId()).isEqualTo("ami-0123456789abcdef0");
         assertThat(id.tags()).containsEntry("team", "payments");
-        assertThat(id.userData()).isEqualTo("hello");
+        assertThat(id.userData().text()).isEqualTo("hello");
         assertThat(sim.instances().get(0).options().tokensRequired()).isTrue();
     }
 
@@ -75,7 +80,7 @@ class ServeInputTest {
         Path script = Files.writeString(dir.resolve("user-data.sh"), "#!/bin/sh\necho hi\n");
         SpotSim sim = start(Map.of(), "--config", config.toString(), "--user-data", "@" + script);
         assertThat(sim.instances()).hasSize(2)
-                .allSatisfy(v -> assertThat(v.identity().userData()).isEqualTo("#!/bin/sh\necho hi\n"));
+                .allSatisfy(v -> assertThat(v.identity().userData().text()).isEqualTo("#!/bin/sh\necho hi\n"));
         assertThat(Cli.run("serve", "--user-data", "@" + dir.resolve("missing.sh")).err.strip())
                 .isEqualTo("spotsim: --user-data: cannot read " + dir.resolve("missing.sh") + ": no such file");
     }
@@ -161,5 +166,39 @@ class ServeInputTest {
         assertThat(conflict.err.strip()).isEqualTo("spotsim: AWS_REGION is eu-central-1 but the availability zone us-west-2b is in us-west-2;"
                 + " choose an --az in eu-central-1, or set --region, or unset AWS_REGION");
         assertThat(Cli.run("serve", "--az", "us-west-2b", "--region", "eu-west-1").err).contains("us-west-2b is not in region eu-west-1");
+    }
+
+    @Test
+    void binaryUserDataFromAFlagOrTheConfigIsServedByteForByte() throws Exception {
+        byte[] gzip = {0x1f, (byte) 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, (byte) 0xff, (byte) 0xfe, 0x00, 0x01};
+        Path data = Files.write(dir.resolve("user-data.gz"), gzip);
+        SpotSim fromFlag = start(Map.of(), "--port", "0", "--control-port", "0", "--user-data", "@" + data);
+        assertThat(only(fromFlag).userData().bytes()).isEqualTo(gzip);
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(fromFlag.imdsEndpoint() + "latest/user-data")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.body()).isEqualTo(gzip);
+        assertThat(served.headers().firstValue("Content-Type")).contains("application/octet-stream");
+        serve.stop();
+
+        Path config = Files.writeString(dir.resolve("serve.yaml"), "port: 0\ncontrolPort: 0\ninstances:\n  - userDataFile: " + data + "\n");
+        assertThat(only(start(Map.of(), "--config", config.toString())).userData().bytes()).isEqualTo(gzip);
+    }
+
+    @Test
+    void userDataOverAwsLimitIsRefusedWithTheFileAndTheLimit() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 + 1]);
+        assertThat(Cli.run("serve", "--port", "0", "--control-port", "0", "--user-data", "@" + big).err.strip())
+                .isEqualTo("spotsim: --user-data: " + big + ": at most 16384 bytes (AWS's limit), got 16385");
+    }
+
+    @Test
+    void identityCertificatesAreWrittenWhereAsked() throws Exception {
+        Path certs = dir.resolve("certs");
+        SpotSim sim = start(Map.of(), "--port", "0", "--control-port", "0", "--identity-certificates", certs.toString());
+        for (String name : new String[] {"rsa", "dsa", "rsa2048"}) {
+            assertThat(Files.readString(certs.resolve(name + ".pem"))).startsWith("-----BEGIN CERTIFICATE-----")
+                    .isEqualTo(sim.identityCertificatePem(IdentitySigner.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT))));
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.AwsFrontDoor;
 import dev.spotsim.simulator.aws.AwsServices;
 import dev.spotsim.simulator.control.ControlApi;
+import dev.spotsim.simulator.control.ControlServer;
 import dev.spotsim.simulator.ecs.LazyTaskMetadata;
 import dev.spotsim.simulator.platform.Platform;
 import dev.spotsim.simulator.platform.PlatformSettings;
@@ -30,6 +31,7 @@ import dev.spotsim.simulator.fleet.Fleet;
 import dev.spotsim.simulator.fleet.FleetSettings;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.imds.IdentitySigner;
 import dev.spotsim.simulator.imds.ImdsServer;
 import dev.spotsim.simulator.imds.TokenService;
 import dev.spotsim.simulator.instance.InstanceIdentity;
@@ -39,7 +41,6 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,12 +141,17 @@ public final class SpotSim implements AutoCloseable {
      * region), for command sinks; empty when the event names no known instance.
      */
     public Map<String, String> environmentOf(Event event) {
+        return environment(fleet, imds, host, event);
+    }
+
+    /** {@link #environmentOf}, usable before the simulator is built (sinks see the fleet's start-up events). */
+    private static Map<String, String> environment(Fleet fleet, ImdsServer imds, String host, Event event) {
         String id = event.detail().path("instance-id").asText(event.detail().path("EC2InstanceId").asText(event.detail().path("ec2InstanceId").asText("")));
         if (id.isEmpty() || imds.port(id) < 0) {
             return Map.of();
         }
         InstanceView v = fleet.instance(id);
-        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", imdsEndpoint(id),
+        return Map.of("SPOTSIM_INSTANCE_ID", id, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://" + hostForUrl(host) + ":" + imds.port(id),
                 "AWS_REGION", v.identity().region(), "AWS_DEFAULT_REGION", v.identity().region());
     }
 
@@ -163,17 +169,29 @@ public final class SpotSim implements AutoCloseable {
         return fleet;
     }
 
-    /** The first instance's metadata endpoint, e.g. {@code http://127.0.0.1:1338}. */
+    /** The first instance's metadata endpoint, e.g. {@code http://127.0.0.1:1338/}. */
     public String imdsEndpoint() {
         return imdsEndpoint(firstInstanceId());
     }
 
+    /**
+     * An instance's metadata endpoint, ending in {@code /}: some SDKs append {@code latest/api/token} to
+     * the value as it is, others {@code /latest/...}; IMDS reads repeated slashes as one, so this works for both.
+     */
     public String imdsEndpoint(String instanceId) {
         int port = imds.port(instanceId);
         if (port < 0) {
             throw new IllegalArgumentException("no instance " + instanceId);
         }
-        return "http://" + hostForUrl() + ":" + port;
+        return "http://" + hostForUrl() + ":" + port + "/";
+    }
+
+    /**
+     * The PEM certificate that verifies an identity document's signature of {@code kind} (RSA for
+     * {@code signature}, DSA for {@code pkcs7}, RSA2048 for {@code rsa2048}); it stands in for AWS's public certificate.
+     */
+    public String identityCertificatePem(IdentitySigner.Kind kind) {
+        return imds.identitySigner().certificatePem(kind);
     }
 
     public int imdsPort(String instanceId) {
@@ -190,6 +208,10 @@ public final class SpotSim implements AutoCloseable {
     }
 
     private String hostForUrl() {
+        return hostForUrl(host);
+    }
+
+    private static String hostForUrl(String host) {
         return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
     }
 
@@ -243,6 +265,7 @@ public final class SpotSim implements AutoCloseable {
         private MetadataOptions options = MetadataOptions.defaults();
         private FleetSettings settings = FleetSettings.defaults();
         private int listenersPerPort;
+        private java.time.Duration imdsRequestDeadline = ImdsServer.DEFAULT_REQUEST_DEADLINE;
         private Path eventJournal;
         private final List<EventBus.Subscription> sinks = new ArrayList<>();
         private final List<SinkConfig> sinkConfigs = new ArrayList<>();
@@ -329,6 +352,15 @@ public final class SpotSim implements AutoCloseable {
             return this;
         }
 
+        /** How long an IMDS connection may take to send a complete request head before it is closed (default 30s). */
+        public Builder imdsRequestDeadline(java.time.Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("imdsRequestDeadline: expected a positive duration, got " + deadline);
+            }
+            this.imdsRequestDeadline = deadline;
+            return this;
+        }
+
         private static int checkPort(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port: expected 0..65535, got " + port);
@@ -357,7 +389,9 @@ public final class SpotSim implements AutoCloseable {
                 fleet.addListener(fleetEvents);
                 int loops = listenersPerPort > 0 ? listenersPerPort
                         : identities.size() == 1 && groups.isEmpty() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort);
+                ImdsServer imds = new ImdsServer(vertx, fleet, new TokenService(), host, loops, imdsPort, imdsRequestDeadline);
+                // Before any instance launches: every journaled event a sink's pattern matches reaches it, start-up included.
+                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> environment(fleet, imds, host, e))));
                 List<Future<Integer>> bound = new ArrayList<>();
                 for (InstanceIdentity identity : identities) {
                     fleet.launch(identity, options);
@@ -366,14 +400,13 @@ public final class SpotSim implements AutoCloseable {
                 fleet.instances().forEach(v -> bound.add(imds.ready(v.instanceId())));
                 Future.all(bound).await();
                 SpotSim[] self = new SpotSim[1];
-                sinkConfigs.forEach(c -> events.subscribe(c.build(vertx, System.out, e -> self[0].environmentOf(e))));
                 String region = fleet.instances().isEmpty() ? "us-east-1" : fleet.instances().get(0).identity().region();
                 AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
                 ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
                         new AwsFrontDoor(AwsServices.create(awsContext), region));
-                HttpServer control = vertx.createHttpServer(new HttpServerOptions().setHost(host))
-                        .requestHandler(api.router(vertx)).listen(controlPort).await();
+                // Bound to the configured host only: listen(port) alone binds the wildcard.
+                HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
                 return self[0];
             } catch (Exception e) {

@@ -1,14 +1,10 @@
 package dev.spotsim.cli.compare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.reports.compare.Metric;
 import dev.spotsim.reports.compare.RunComparison;
-import java.io.IOException;
+import dev.spotsim.reports.compare.RunRecordFile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,9 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " --threshold (and by more than its noise floor: 0.1s, 1ms, 0.01%, or any new failure) is marked WORSE."},
         footer = {"", "Exit codes: 0 compared (regressions only reported), 2 a regression with --fail-on-regression, 1 a run could not be read."})
 public final class CompareCommand implements Callable<Integer> {
-    /** Larger than any run.json spotsim writes (per-second samples of a long run), smaller than a mistake. */
-    private static final long MAX_RECORD_BYTES = 64L * 1024 * 1024;
-
     @Spec
     CommandSpec spec;
 
@@ -55,9 +48,9 @@ public final class CompareCommand implements Callable<Integer> {
         JsonNode base;
         JsonNode cur;
         try {
-            base = read(baseline);
-            cur = read(current);
-        } catch (RecordException e) {
+            base = RunRecordFile.read(baseline);
+            cur = RunRecordFile.read(current);
+        } catch (RunRecordFile.UnreadableRecordException e) {
             err.println("compare: " + e.getMessage());
             return 1;
         }
@@ -77,37 +70,5 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return failOnRegression && !worse.isEmpty() ? 2 : 0;
-    }
-
-    /** Reads a run.json (or the run.json in a run directory) as a tree; every failure is one line. */
-    static JsonNode read(Path given) {
-        Path file = Files.isDirectory(given) ? given.resolve("run.json") : given;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new RecordException(file + ": not found" + (Files.isDirectory(given) ? " (is " + given + " a run directory?)" : ""));
-            }
-            if (Files.size(file) > MAX_RECORD_BYTES) {
-                throw new RecordException(file + ": larger than " + MAX_RECORD_BYTES / (1024 * 1024) + " MiB, not a run record");
-            }
-            JsonNode tree = new ObjectMapper().readTree(file.toFile());
-            if (tree == null || !tree.isObject() || !tree.has("measures") && !tree.has("runId")) {
-                throw new RecordException(file + ": not a spotsim run record (expected a JSON object with runId and measures)");
-            }
-            return tree;
-        } catch (NoSuchFileException e) {
-            throw new RecordException(file + ": not found");
-        } catch (JsonProcessingException e) {
-            throw new RecordException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new RecordException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    /** A run record that cannot be read, with what to fix. */
-    static final class RecordException extends RuntimeException {
-        RecordException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.spotsim.cli.run;
 
+import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.scenarios.model.InterruptionSpec;
@@ -38,7 +39,12 @@ public final class LocalRun {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
 
     /** Where the run writes, the seed, where commands run, how long the workload may take to get healthy, progress. */
-    public record Options(Path runDir, long seed, Path workingDir, Duration startTimeout, ProgressLine progress) {
+    /** @param baseline the measures of an earlier run for relative SLOs ("<= baseline + 10%"), or null */
+    public record Options(Path runDir, long seed, Path workingDir, Duration startTimeout, ProgressLine progress, Measures baseline) {
+        public Options(Path runDir, long seed, Path workingDir, Duration startTimeout, ProgressLine progress) {
+            this(runDir, seed, workingDir, startTimeout, progress, null);
+        }
+
         public Options {
             Objects.requireNonNull(runDir, "runDir");
             workingDir = workingDir == null ? Path.of("").toAbsolutePath() : workingDir;
@@ -84,7 +90,7 @@ public final class LocalRun {
     /** Runs the scenario to its end (or an abort) and returns its record; failures become an "error" record, never an exception. */
     public RunRecord run() {
         Instant startedAt = clock.instant();
-        RecordAssembler record = new RecordAssembler(scenario, runId, options.seed(), startedAt, requests);
+        RecordAssembler record = new RecordAssembler(scenario, runId, options.seed(), startedAt, requests, options.baseline());
         int desired = desiredTasks();
         SpotSim sim = null;
         CapacityWatch capacity = null;

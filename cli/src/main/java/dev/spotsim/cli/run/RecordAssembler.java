@@ -25,6 +25,7 @@ final class RecordAssembler {
     private static final Map<String, String> KINDS = Map.of("killed", "kill", "task-started", "task-start");
 
     private final Scenario scenario;
+    private final Measures baseline;
     private final String runId;
     private final long seed;
     private final Instant startedAt;
@@ -32,8 +33,9 @@ final class RecordAssembler {
     private List<TaskRecord> tasks = List.of();
     private List<dev.spotsim.simulator.platform.TimelineEntry> platformTimeline = List.of();
 
-    RecordAssembler(Scenario scenario, String runId, long seed, Instant startedAt, RequestLog requests) {
+    RecordAssembler(Scenario scenario, String runId, long seed, Instant startedAt, RequestLog requests, Measures baseline) {
         this.scenario = scenario;
+        this.baseline = baseline;
         this.runId = runId;
         this.seed = seed;
         this.startedAt = startedAt;
@@ -65,7 +67,7 @@ final class RecordAssembler {
                 (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(),
                 phaseStats(phases, seconds, loadSecond(loadStart)), requests.stats(e -> true, seconds.size() - loadSecond(loadStart)),
                 recovery, minHealthy, desired);
-        List<SloResult> slos = SloEvaluator.evaluate(scenario.parsedSlos(), measures);
+        List<SloResult> slos = SloEvaluator.evaluate(scenario.parsedSlos(), measures, baseline);
         int exitCode = SloEvaluator.exitCode(outcome.equals("completed"), slos);
         return new RunRecord(runId, scenario.name(), "local", seed, startedAt, endedAt, outcome, error, timeline(own), workloads, seconds,
                 measures, slos, exitCode);

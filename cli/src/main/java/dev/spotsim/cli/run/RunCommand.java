@@ -1,11 +1,14 @@
 package dev.spotsim.cli.run;
 
+import dev.spotsim.reports.compare.RunRecordFile;
+import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.reports.render.RecordFiles;
 import dev.spotsim.scenarios.check.Finding;
 import dev.spotsim.scenarios.check.TimingCheck;
 import dev.spotsim.scenarios.model.Scenario;
+import dev.spotsim.scenarios.model.Slo;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
             defaultValue = "5s", description = "How often the progress line is printed (default ${DEFAULT-VALUE}).")
     Duration progressEvery;
 
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "An earlier run (its run.json or run directory) that relative SLOs such as drainTime.p95: \"<= baseline + 10%%\" compare against.")
+    Path baseline;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines; only the verdict.")
     boolean quiet;
 
@@ -67,13 +74,19 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Scenario scenario = new StructuredReader().read(file, Scenario.class);
+        Measures baselineMeasures = baseline == null ? null : RunRecordFile.measures(baseline);
         for (Finding f : TimingCheck.check(scenario)) {
             stderr.println("spotsim: check: " + f.severity().name().toLowerCase() + " " + f.field() + ": " + f.message());
+        }
+        long relative = scenario.parsedSlos().stream().filter(Slo::isRelative).count();
+        if (relative > 0 && baselineMeasures == null) {
+            stderr.println("spotsim: " + relative + " SLO" + (relative == 1 ? " is" : "s are") + " relative to a baseline but no --baseline RUN was given:"
+                    + " they will read \"no baseline\" and break the gate");
         }
         long actualSeed = seed != null ? seed : scenario.seed();
         Path runDir = newRunDir(scenario.name());
         LocalRun run = new LocalRun(scenario, runDir.getFileName().toString(), new LocalRun.Options(runDir, actualSeed,
-                workdir == null ? null : workdir.toAbsolutePath(), startTimeout, quiet ? null : new ProgressLine(stderr, progressEvery)));
+                workdir == null ? null : workdir.toAbsolutePath(), startTimeout, quiet ? null : new ProgressLine(stderr, progressEvery), baselineMeasures));
         stderr.println("spotsim: running " + scenario.name() + " (seed " + actualSeed + ") into " + runDir);
         stderr.flush();
         CountDownLatch written = new CountDownLatch(1);
@@ -119,11 +132,11 @@ public final class RunCommand implements Callable<Integer> {
 
     static void printVerdict(PrintWriter out, RunRecord record, Path runDir) {
         for (SloResult slo : record.slos()) {
-            out.println((slo.holds() ? "  ok      " : "  BROKEN  ") + slo.message());
+            out.println(String.format(java.util.Locale.ROOT, "  %-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN") + slo.message());
         }
         String verdict = switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
-            case 2 -> "FAIL: " + record.slos().stream().filter(s -> !s.holds()).count() + " SLO(s) broken";
+            case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
             default -> "NO VERDICT: " + (record.error() != null ? record.error() : record.outcome());
         };
         out.println(record.scenario() + ": " + verdict);

@@ -3,6 +3,7 @@ package dev.spotsim.cli.serve;
 import static dev.spotsim.cli.serve.Precedence.first;
 
 import dev.spotsim.simulator.instance.InstanceIdentity;
+import dev.spotsim.simulator.instance.UserData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +42,7 @@ public final class IdentityOptions {
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "An instance tag (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
-    @Option(names = "--user-data", paramLabel = "TEXT|@FILE", description = "User data, or @path to read it from a file.")
+    @Option(names = "--user-data", paramLabel = "TEXT|@FILE", description = "User data, or @path to read it from a file (any bytes, e.g. gzip; at most 16 KB).")
     String userData;
 
     /** True when the flags say which instances to serve, which then wins over a config file's fleet. */
@@ -60,7 +61,7 @@ public final class IdentityOptions {
             throw new IllegalArgumentException("--instance-id names one instance, but " + n
                     + " would be served (--instances, or the config file's instances or count)");
         }
-        String data = userData();
+        UserData data = userData();
         List<InstanceIdentity> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(identity(i, i < described.size() ? described.get(i) : ServeConfig.Instance.GENERATED, data, env));
@@ -68,7 +69,7 @@ public final class IdentityOptions {
         return out;
     }
 
-    private InstanceIdentity identity(int index, ServeConfig.Instance file, String data, Map<String, String> env) {
+    private InstanceIdentity identity(int index, ServeConfig.Instance file, UserData data, Map<String, String> env) {
         String zone = zone(file.availabilityZone(), env);
         InstanceIdentity g = InstanceIdentity.generated(index, first(instanceType, file.instanceType(), "c5.large"), zone,
                 first(lifecycle, file.lifecycle(), "spot"));
@@ -80,7 +81,7 @@ public final class IdentityOptions {
         return new InstanceIdentity(first(instanceId, file.instanceId(), g.instanceId()), g.instanceType(), zone,
                 first(region, g.region()), g.lifecycle(), first(file.amiId(), g.amiId()), g.accountId(), g.privateIpv4(),
                 g.publicIpv4(), g.mac(), g.vpcId(), g.subnetId(), g.securityGroups(), g.iamRole(), g.autoScalingGroup(),
-                allTags, first(data, file.userData()));
+                allTags, first(data, file.userDataBytes()));
     }
 
     /**
@@ -105,16 +106,22 @@ public final class IdentityOptions {
         return zone;
     }
 
-    private String userData() {
+    private UserData userData() {
         if (userData == null || !userData.startsWith("@")) {
-            return userData;
+            return UserData.of(userData);
         }
-        Path file = Path.of(userData.substring(1));
+        return readUserData("--user-data", Path.of(userData.substring(1)));
+    }
+
+    /** Reads user data as bytes: binary files (gzip, MIME multi-part archives) are as welcome as scripts. */
+    static UserData readUserData(String field, Path file) {
         try {
-            return Files.readString(file);
+            return new UserData(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("--user-data: cannot read " + file + ": "
+            throw new IllegalArgumentException(field + ": cannot read " + file + ": "
                     + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + file + ": " + e.getMessage().replaceFirst("^userData: ", ""));
         }
     }
 }

@@ -12,7 +12,11 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import dev.spotsim.simulator.events.sink.SinkConfig;
 import dev.spotsim.simulator.platform.PlatformSettings;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
+import dev.spotsim.simulator.imds.IdentitySigner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -65,6 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--webhook", paramLabel = "URL", description = "POST every event to this URL, at least once, with retries (repeatable).")
     List<String> webhooks = new ArrayList<>();
+
+    @Option(names = "--identity-certificates", paramLabel = "DIR",
+            description = "Write the certificates that verify dynamic/instance-identity/{signature,pkcs7,rsa2048} here (rsa.pem, dsa.pem, rsa2048.pem).")
+    Path identityCertificates;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON: host, port, controlPort, imdsv2, tagsInMetadata, instances, count or fleet.")
     Path config;
@@ -148,11 +156,27 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot start the simulator on " + bindHost + ": " + e.getMessage(), e);
         }
         running.set(sim);
+        if (identityCertificates != null) {
+            writeIdentityCertificates(sim);
+        }
         if (file.workload() != null) {
             runWorkload(sim, file);
         }
         ServeBanner.print(sim, spec.commandLine().getOut());
         return sim;
+    }
+
+    /** AWS publishes one certificate per signature kind and Region; these stand in for them. */
+    private void writeIdentityCertificates(SpotSim sim) {
+        try {
+            Files.createDirectories(identityCertificates);
+            for (IdentitySigner.Kind kind : IdentitySigner.Kind.values()) {
+                Files.writeString(identityCertificates.resolve(kind.name().toLowerCase(Locale.ROOT) + ".pem"), sim.identityCertificatePem(kind));
+            }
+        } catch (IOException e) {
+            stop();
+            throw new IllegalArgumentException("--identity-certificates: cannot write to " + identityCertificates + ": " + e.getMessage(), e);
+        }
     }
 
     /** The simulator while it runs, else null. */

@@ -4,6 +4,8 @@ import dev.spotsim.scenarios.model.FleetSpec;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import dev.spotsim.scenarios.model.WorkloadSpec;
 import dev.spotsim.simulator.events.sink.SinkConfig;
+import dev.spotsim.simulator.instance.UserData;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,24 @@ public record ServeConfig(String host, Integer port, Integer controlPort, String
         return new ServeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** One explicitly described instance; what is left out is generated (or given by flags, which win). */
+    /**
+     * One explicitly described instance; what is left out is generated (or given by flags, which win).
+     * User data is either {@code userData} (text) or {@code userDataFile} (a path, read as bytes).
+     */
     public record Instance(String instanceId, String instanceType, String availabilityZone, String lifecycle, String amiId,
-                           Map<String, String> tags, String userData) {
+                           Map<String, String> tags, String userData, String userDataFile) {
         /** An instance the file says nothing about. */
-        static final Instance GENERATED = new Instance(null, null, null, null, null, null, null);
+        static final Instance GENERATED = new Instance(null, null, null, null, null, null, null, null);
+
+        public Instance {
+            if (userData != null && userDataFile != null) {
+                throw new IllegalArgumentException("give userData or userDataFile, not both");
+            }
+        }
+
+        /** The user data this entry gives, or null. */
+        UserData userDataBytes() {
+            return userDataFile != null ? IdentityOptions.readUserData("userDataFile", Path.of(userDataFile)) : UserData.of(userData);
+        }
     }
 }

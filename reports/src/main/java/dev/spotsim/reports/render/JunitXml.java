@@ -37,7 +37,7 @@ public final class JunitXml {
             if (r.holds()) {
                 x.append("/>\n");
             } else {
-                x.append(">\n      <failure type=\"SloBroken\" message=\"").append(esc(r.message())).append("\">")
+                x.append(">\n      <failure type=\"").append(r.noData() ? "NoData" : "SloBroken").append("\" message=\"").append(esc(r.message())).append("\">")
                         .append(esc(r.message())).append("</failure>\n    </testcase>\n");
             }
         }

@@ -17,7 +17,7 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         String verdict = switch (run.exitCode()) {
             case 0 -> "PASSED: every SLO holds";
-            case 2 -> "FAILED: " + run.slos().stream().filter(r -> !r.holds()).count() + " SLO(s) broken";
+            case 2 -> "FAILED: " + SloResult.failedSummary(run.slos());
             default -> "NO VERDICT: " + (run.error() == null ? "the run did not finish" : run.error());
         };
         md.append("## spotsim: ").append(run.scenario()).append(" — ").append(verdict).append("\n\n");
@@ -28,7 +28,7 @@ public final class MarkdownSummary {
             md.append("| SLO | expected | measured | |\n|---|---|---|---|\n");
             for (SloResult r : run.slos()) {
                 md.append("| `").append(r.key()).append("` | ").append(r.condition()).append(" | ").append(r.measuredText())
-                        .append(" | ").append(r.holds() ? "ok" : "**broken**").append(" |\n");
+                        .append(" | ").append(r.holds() ? "ok" : "**" + r.verdictWord() + "**").append(" |\n");
             }
             md.append('\n');
         }

@@ -19,19 +19,38 @@ public final class SloEvaluator {
     }
 
     public static List<SloResult> evaluate(List<Slo> slos, Measures m) {
-        return slos.stream().map(slo -> evaluate(slo, m)).toList();
+        return evaluate(slos, m, null);
+    }
+
+    /** Holds each SLO; relative ones ("<= baseline + 10%") against {@code baseline}'s same figure (null: no baseline given). */
+    public static List<SloResult> evaluate(List<Slo> slos, Measures m, Measures baseline) {
+        return slos.stream().map(slo -> evaluate(slo, m, baseline)).toList();
     }
 
     static SloResult evaluate(Slo slo, Measures m) {
+        return evaluate(slo, m, null);
+    }
+
+    static SloResult evaluate(Slo slo, Measures m, Measures baseline) {
         double measured = measure(slo, m);
+        double threshold = slo.threshold();
         String condition = slo.operator().symbol() + " " + slo.thresholdText();
+        if (slo.isRelative()) {
+            double before = baseline == null ? Double.NaN : measure(slo, baseline);
+            if (Double.isNaN(before)) {
+                String why = baseline == null ? "no baseline run was given (--baseline PATH)" : "the baseline run measured nothing for it";
+                return new SloResult(slo.key(), condition, measured, "no data", false, slo.key() + ": no baseline (" + why + "), expected " + condition);
+            }
+            threshold = slo.relativeTo().threshold(before);
+            condition = condition + " (baseline " + text(slo, before) + ", limit " + text(slo, threshold) + ")";
+        }
         if (Double.isNaN(measured)) {
+            // Never "ok": an interrupted run measured nothing for it, and silence is not evidence.
             return new SloResult(slo.key(), condition, measured, "no data", false,
                     slo.key() + ": no data (" + noDataReason(slo) + "), expected " + condition);
         }
-        boolean holds = slo.operator().holds(measured, slo.threshold());
-        String text = Double.isInfinite(measured) ? "never"
-                : slo.isDuration() ? seconds(measured) : number(measured);
+        boolean holds = slo.operator().holds(measured, threshold);
+        String text = text(slo, measured);
         String message = slo.key() + " = " + text + (holds ? ", within " : ", expected ") + condition;
         return new SloResult(slo.key(), condition, measured, text, holds, message);
     }
@@ -41,10 +60,10 @@ public final class SloEvaluator {
             case DRAIN_TIME -> Percentiles.of(slo.stat(), seconds(m.drainTimes()));
             case DETECTION_LATENCY -> Percentiles.of(slo.stat(), seconds(m.detectionLatencies()));
             case RECOVERY_TIME -> m.recoveryTime() == null ? Double.POSITIVE_INFINITY : m.recoveryTime().toMillis() / 1000.0;
-            case KILLED_WORKLOADS -> m.killedWorkloads();
+            case KILLED_WORKLOADS -> m.killedWorkloads() == 0 && m.drainTimes().isEmpty() ? Double.NaN : m.killedWorkloads();
             case FAILED_REQUESTS -> {
                 PhaseStats s = phase(slo, m);
-                yield slo.stat().equals("percent") ? s.failurePercent() : s.failures();
+                yield s.requests() == 0 ? Double.NaN : slo.stat().equals("percent") ? s.failurePercent() : s.failures();
             }
             case LATENCY -> {
                 PhaseStats s = phase(slo, m);
@@ -61,9 +80,13 @@ public final class SloEvaluator {
                 };
                 yield millis / 1000.0;
             }
-            case HEALTHY_CAPACITY -> slo.stat().equals("min") ? m.minHealthyCapacity()
-                    : m.desiredCapacity() == 0 ? Double.NaN : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
+            case HEALTHY_CAPACITY -> m.desiredCapacity() == 0 ? Double.NaN
+                    : slo.stat().equals("min") ? m.minHealthyCapacity() : m.minHealthyCapacity() * 100.0 / m.desiredCapacity();
         };
+    }
+
+    private static String text(Slo slo, double value) {
+        return Double.isInfinite(value) ? "never" : slo.isDuration() ? seconds(value) : number(value);
     }
 
     private static PhaseStats phase(Slo slo, Measures m) {
@@ -78,7 +101,9 @@ public final class SloEvaluator {
         return switch (slo.metric()) {
             case DRAIN_TIME -> "no workload exited after a notice";
             case DETECTION_LATENCY -> "nothing detected a notice";
-            case LATENCY -> "no requests" + (slo.phase() == null ? "" : " in phase " + slo.phase().wireName());
+            case LATENCY, FAILED_REQUESTS -> "no requests" + (slo.phase() == null ? "" : " in phase " + slo.phase().wireName());
+            case KILLED_WORKLOADS -> "no workload was interrupted";
+            case HEALTHY_CAPACITY -> "no capacity was measured";
             default -> "nothing measured";
         };
     }

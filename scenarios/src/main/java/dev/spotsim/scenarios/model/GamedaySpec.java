@@ -47,6 +47,10 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
                 throw new IllegalArgumentException("stopConditions." + e.getKey() + ": a game day can watch healthyCapacity (EC2) and "
                         + "failedRequests (live load) mid-run; use stopAlarms for anything CloudWatch measures");
             }
+            if (guard.isRelative()) {
+                throw new IllegalArgumentException("stopConditions." + e.getKey() + ": a stop condition needs a fixed threshold"
+                        + " (it is watched mid-run, before any comparison), not \"" + e.getValue() + "\"");
+            }
             if (guard.phase() != null) {
                 throw new IllegalArgumentException("stopConditions." + e.getKey() + ": a stop condition holds for the whole run, drop @"
                         + guard.phase().wireName());

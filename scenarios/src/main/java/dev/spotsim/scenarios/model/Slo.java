@@ -12,11 +12,25 @@ import java.util.stream.Collectors;
 /**
  * One service-level objective: {@code metric[.stat][@phase]: "<op> <threshold>"}, e.g.
  * {@code drainTime.p95: "< 60s"}, {@code failedRequests.percent@interrupted: "< 1"}.
- * Duration metrics take a duration threshold, the others a number.
+ * Duration metrics take a duration threshold, the others a number. A threshold may be relative to
+ * the same figure of a baseline run: {@code drainTime.p95: "<= baseline + 10%"} ({@code relativeTo}
+ * is then set and {@code threshold} unused).
  */
-public record Slo(String key, Metric metric, String stat, Phase phase, Operator operator, double threshold, boolean isDuration) {
+public record Slo(String key, Metric metric, String stat, Phase phase, Operator operator, double threshold, boolean isDuration,
+                  RelativeTo relativeTo) {
     private static final Pattern KEY = Pattern.compile("([A-Za-z]+)(?:\\.([A-Za-z0-9]+))?(?:@([a-z]+))?");
     private static final Pattern CONDITION = Pattern.compile("\\s*(<=|>=|==|!=|<|>)\\s*(\\S+)\\s*");
+    private static final Pattern RELATIVE = Pattern.compile("\\s*(<=|>=|==|!=|<|>)\\s*baseline\\s*(?:([+-])\\s*(\\S+?))?\\s*");
+
+    /**
+     * A threshold of "baseline", "baseline + 10%" or "baseline + 5s": the baseline's figure, grown by
+     * {@code percent} of itself and then by {@code offset} (seconds for durations).
+     */
+    public record RelativeTo(double percent, double offset) {
+        public double threshold(double baselineValue) {
+            return baselineValue * (1 + percent / 100.0) + offset;
+        }
+    }
 
     /** What is measured, which statistics it has, and whether a phase can scope it. */
     public enum Metric {
@@ -115,11 +129,16 @@ public record Slo(String key, Metric metric, String stat, Phase phase, Operator 
             phase = Arrays.stream(Phase.values()).filter(p -> p.wireName().equals(k.group(3))).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(where + "unknown phase \"" + k.group(3) + "\"; expected steady, interrupted or recovering"));
         }
+        boolean duration = metric.duration && !stat.equals("count");
+        Matcher r = RELATIVE.matcher(condition == null ? "" : condition);
+        if (r.matches()) {
+            return new Slo(key, metric, stat, phase, Operator.of(r.group(1)), Double.NaN, duration, relative(where, r, duration));
+        }
         Matcher c = CONDITION.matcher(condition == null ? "" : condition);
         if (!c.matches()) {
-            throw new IllegalArgumentException(where + "expected a condition like \"< 60s\" or \"== 0\", got \"" + condition + "\"");
+            throw new IllegalArgumentException(where + "expected a condition like \"< 60s\", \"== 0\" or \"<= baseline + 10%\", got \""
+                    + condition + "\"");
         }
-        boolean duration = metric.duration && !stat.equals("count");
         double threshold;
         try {
             threshold = duration ? Durations.parse(c.group(2)).toNanos() / 1e9 : Double.parseDouble(c.group(2));
@@ -127,11 +146,52 @@ public record Slo(String key, Metric metric, String stat, Phase phase, Operator 
             throw new IllegalArgumentException(where + (duration ? "expected a duration threshold like 60s, got \"" : "expected a number, got \"")
                     + c.group(2) + "\"");
         }
-        return new Slo(key, metric, stat, phase, Operator.of(c.group(1)), threshold, duration);
+        return new Slo(key, metric, stat, phase, Operator.of(c.group(1)), threshold, duration, null);
     }
 
-    /** The threshold as written for people: "60s" or "0.5". */
+    private static RelativeTo relative(String where, Matcher r, boolean duration) {
+        if (r.group(2) == null) {
+            return new RelativeTo(0, 0);
+        }
+        double sign = r.group(2).equals("-") ? -1 : 1;
+        String amount = r.group(3);
+        try {
+            if (amount.endsWith("%")) {
+                double percent = Double.parseDouble(amount.substring(0, amount.length() - 1));
+                if (!Double.isFinite(percent) || percent < 0) {
+                    throw new NumberFormatException();
+                }
+                return new RelativeTo(sign * percent, 0);
+            }
+            double offset = duration ? Durations.parse(amount).toNanos() / 1e9 : Double.parseDouble(amount);
+            if (!Double.isFinite(offset) || offset < 0) {
+                throw new NumberFormatException();
+            }
+            return new RelativeTo(0, sign * offset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + "expected \"baseline + N%\"" + (duration ? " or \"baseline + 5s\"" : " or \"baseline + N\"")
+                    + ", got \"baseline " + r.group(2) + " " + amount + "\"");
+        }
+    }
+
+    /** Whether the threshold comes from a baseline run. */
+    public boolean isRelative() {
+        return relativeTo != null;
+    }
+
+    /** The threshold as written for people: "60s", "0.5" or "baseline + 10%". */
     public String thresholdText() {
+        if (relativeTo != null) {
+            if (relativeTo.percent() != 0) {
+                return "baseline " + (relativeTo.percent() < 0 ? "- " : "+ ") + stripZeros(Math.abs(relativeTo.percent())) + "%";
+            }
+            if (relativeTo.offset() != 0) {
+                double abs = Math.abs(relativeTo.offset());
+                return "baseline " + (relativeTo.offset() < 0 ? "- " : "+ ")
+                        + (isDuration ? Durations.format(Duration.ofNanos(Math.round(abs * 1e9))) : stripZeros(abs));
+            }
+            return "baseline";
+        }
         return isDuration ? Durations.format(Duration.ofNanos(Math.round(threshold * 1e9))) : stripZeros(threshold);
     }
 

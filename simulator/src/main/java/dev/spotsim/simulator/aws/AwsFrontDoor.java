@@ -35,14 +35,21 @@ public final class AwsFrontDoor {
 
     private final List<AwsService> services;
     private final String defaultRegion;
+    private final AwsFaults faults = new AwsFaults();
 
     public AwsFrontDoor(List<AwsService> services, String defaultRegion) {
         this.services = List.copyOf(services);
         this.defaultRegion = defaultRegion;
     }
 
-    /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API). */
+    /** Throttling on purpose (also at {@code PUT /spotsim/v1/aws/faults}). */
+    public AwsFaults faults() {
+        return faults;
+    }
+
+    /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API), and the faults route inside it. */
     public void addTo(Router router, String excludedPrefix) {
+        faults.addTo(router, excludedPrefix);
         String notControl = "^(?!" + Pattern.quote(excludedPrefix) + "(/|$)).*";
         router.routeWithRegex(notControl).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.routeWithRegex(notControl).handler(this::handle);
@@ -58,6 +65,11 @@ public final class AwsFrontDoor {
             service = d.service;
         } catch (AwsException e) {
             render(ctx, guessProtocol(ctx), null, requestId, e);
+            return;
+        }
+        AwsException throttled = faults.check(service, request);
+        if (throttled != null) {
+            render(ctx, request.protocol(), service, requestId, throttled);
             return;
         }
         Vertx vertx = ctx.vertx();
@@ -101,6 +113,10 @@ public final class AwsFrontDoor {
     private Dispatch dispatch(RoutingContext ctx, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        // HTTP/2 (a Java client's h2c upgrade) carries the host as :authority, not Host: services build URLs from it.
+        if (!headers.containsKey("host") && ctx.request().authority() != null) {
+            headers.put("host", ctx.request().authority().toString());
+        }
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         String[] scope = scope(headers.get("authorization"));
         String region = scope != null ? scope[0] : defaultRegion;
@@ -246,7 +262,8 @@ public final class AwsFrontDoor {
             }
             case JSON_1_0, JSON_1_1 -> {
                 out.putHeader("Content-Type", protocol.jsonContentType());
-                out.putHeader("x-amzn-ErrorType", e.code());
+                // The header names the shape without its namespace (SDKs read it before __type).
+                out.putHeader("x-amzn-ErrorType", e.code().substring(e.code().indexOf('#') + 1));
                 body = "{\"__type\":\"" + Xml.jsonEscape(e.code()) + "\",\"message\":\"" + Xml.jsonEscape(message) + "\"}";
             }
             default -> {

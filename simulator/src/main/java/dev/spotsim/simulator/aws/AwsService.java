@@ -40,6 +40,19 @@ public interface AwsService {
         return List.of();
     }
 
+    /**
+     * The error a throttled call answers: EC2's 503 RequestLimitExceeded, the query protocol's 400
+     * Throttling, the JSON protocols' 400 ThrottlingException. Override where a service differs (SQS).
+     * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/throttling.html
+     */
+    default AwsException throttlingError() {
+        return switch (protocol()) {
+            case EC2 -> new AwsException(503, "RequestLimitExceeded", "Request limit exceeded.", false, java.util.Map.of());
+            case QUERY -> new AwsException(400, "Throttling", "Rate exceeded");
+            default -> new AwsException(400, "ThrottlingException", "Rate exceeded");
+        };
+    }
+
     /** Answers one call; throws (or completes exceptionally with) {@link AwsException} for AWS errors. */
     CompletableFuture<AwsResponse> handle(AwsRequest request);
 }

@@ -102,6 +102,11 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** The port the balancer listens on, or -1 before {@link #start}. */
+    /** The target group settings (health check, deregistration delay), for the ELBv2 API reads. */
+    public TargetGroupSettings settings() {
+        return settings;
+    }
+
     public int port() {
         return port;
     }

@@ -14,7 +14,6 @@ import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public final class ControlApi {
     /** All routes, declared in one place. */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route(BASE + "/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route(BASE + "/*").handler(new BoundedBody(BODY_LIMIT_BYTES));
         router.get(BASE + "/health").handler(ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
         router.get(BASE + "/instances").handler(ctx -> ok(ctx, 200, Map.of("instances",
                 fleet.instances().stream().map(this::show).toList())));
@@ -95,10 +94,16 @@ public final class ControlApi {
             events.addTo(router, BASE);
         }
         if (aws != null) {
+            // Read here, raw: the AWS routes' own body handler then leaves it be and never decodes forms itself.
+            router.routeWithRegex("^(?!" + java.util.regex.Pattern.quote(BASE) + "(/|$)).*").handler(new BoundedBody(AwsFrontDoor.BODY_LIMIT_BYTES));
             aws.addTo(router, BASE);
         }
         router.route().failureHandler(this::failure);
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));
+        // Vert.x answers a method it does not know with 501; to a client it is one this resource does not allow.
+        router.errorHandler(501, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(400, ctx -> error(ctx, 400, "bad_request", "malformed request"));
+        router.errorHandler(500, this::failure);
         router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
         return router;
     }
@@ -162,8 +167,9 @@ public final class ControlApi {
             error(ctx, status, status == 413 ? "body_too_large" : "error",
                     status == 413 ? "request body above " + BODY_LIMIT_BYTES + " bytes" : "request failed with status " + status);
         } else {
-            LOG.error("control API {} {} failed", ctx.request().method(), ctx.request().path(), e);
-            error(ctx, 500, "internal_error", "the simulator failed: " + e);
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.error("control API {} {} failed (incident {})", ctx.request().method(), ctx.request().path(), incident, e);
+            error(ctx, 500, "internal_error", "the simulator failed; its log names incident " + incident);
         }
     }
 

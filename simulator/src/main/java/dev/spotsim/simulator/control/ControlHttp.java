@@ -3,6 +3,7 @@ package dev.spotsim.simulator.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.scenarios.parse.StructuredReader;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -29,7 +30,17 @@ final class ControlHttp {
     }
 
     static void error(RoutingContext ctx, int status, String code, String message) {
-        if (ctx.response().ended()) {
+        writeError(ctx.response(), status, code, message);
+    }
+
+    /** An error answer for a request whose body is not read to the end: the client may be told at once. */
+    static void refuse(RoutingContext ctx, int status, String code, String message) {
+        writeError(ctx.response(), status, code, message);
+    }
+
+    /** The API's error shape, {@code {"error": code, "message": ...}}; nothing when an answer was already sent. */
+    static void writeError(HttpServerResponse response, int status, String code, String message) {
+        if (response.ended() || response.closed()) {
             return;
         }
         String body;
@@ -38,6 +49,6 @@ final class ControlHttp {
         } catch (JsonProcessingException ex) {
             body = "{\"error\":\"" + code + "\"}";
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
     }
 }

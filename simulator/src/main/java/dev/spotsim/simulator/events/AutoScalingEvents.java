@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Auto Scaling's events around a replacement: lifecycle actions (the group has a launch and a
- * terminate hook) and Launch / Terminate Successful.
+ * Auto Scaling's events around a replacement: lifecycle actions (one per hook that holds an
+ * instance) and Launch / Terminate Successful.
  * https://docs.aws.amazon.com/autoscaling/ec2/userguide/prepare-for-lifecycle-notifications.html
  */
 public final class AutoScalingEvents {
@@ -21,19 +21,35 @@ public final class AutoScalingEvents {
 
     /** The group's ARN; its UUID part is derived from the name so it stays the same all run. */
     static String groupArn(InstanceIdentity id, String group) {
-        UUID stable = UUID.nameUUIDFromBytes(group.getBytes(StandardCharsets.UTF_8));
-        return "arn:aws:autoscaling:" + id.region() + ":" + id.accountId() + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
+        return groupArn(id.region(), id.accountId(), group);
     }
 
-    /** EC2 Instance-launch / -terminate Lifecycle Action. */
+    /** The same ARN for the Auto Scaling API's answers. */
+    public static String groupArn(String region, String accountId, String group) {
+        UUID stable = UUID.nameUUIDFromBytes(group.getBytes(StandardCharsets.UTF_8));
+        return "arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:" + stable + ":autoScalingGroupName/" + group;
+    }
+
+    /** EC2 Instance-launch / -terminate Lifecycle Action, for the shape's fixed hook names (golden files). */
     public static Event lifecycleAction(InstanceIdentity id, String group, boolean launching, Instant at) {
+        return lifecycleAction(id, group, launching ? LAUNCH_HOOK : TERMINATE_HOOK, UUID.randomUUID().toString(), launching, "spotsim", at);
+    }
+
+    /**
+     * EC2 Instance-launch / -terminate Lifecycle Action of one hook's action: its token is the one
+     * CompleteLifecycleAction takes; {@code metadata} null leaves NotificationMetadata out, as AWS does.
+     */
+    public static Event lifecycleAction(InstanceIdentity id, String group, String hookName, String token, boolean launching,
+                                        String metadata, Instant at) {
         ObjectNode d = Event.newDetail();
-        d.put("LifecycleActionToken", UUID.randomUUID().toString());
+        d.put("LifecycleActionToken", token);
         d.put("AutoScalingGroupName", group);
-        d.put("LifecycleHookName", launching ? LAUNCH_HOOK : TERMINATE_HOOK);
+        d.put("LifecycleHookName", hookName);
         d.put("EC2InstanceId", id.instanceId());
         d.put("LifecycleTransition", launching ? "autoscaling:EC2_INSTANCE_LAUNCHING" : "autoscaling:EC2_INSTANCE_TERMINATING");
-        d.put("NotificationMetadata", "spotsim");
+        if (metadata != null) {
+            d.put("NotificationMetadata", metadata);
+        }
         return Event.of(launching ? "EC2 Instance-launch Lifecycle Action" : "EC2 Instance-terminate Lifecycle Action",
                 "aws.autoscaling", id.accountId(), at, id.region(), List.of(groupArn(id, group)), d);
     }

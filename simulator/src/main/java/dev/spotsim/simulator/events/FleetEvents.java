@@ -2,6 +2,8 @@ package dev.spotsim.simulator.events;
 
 import dev.spotsim.simulator.clock.SimClock;
 import dev.spotsim.simulator.fleet.GroupListener;
+import dev.spotsim.simulator.fleet.LifecycleAction;
+import dev.spotsim.simulator.fleet.LifecycleHook;
 import dev.spotsim.simulator.instance.InstanceListener;
 import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns what happens in the fleet into the events AWS sends, at the moments AWS sends them: the
  * rebalance recommendation and the Spot warning when they appear in IMDS, a state-change
  * notification for every EC2 state, AWS Health for scheduled maintenance, and Auto Scaling's
- * lifecycle actions and Launch/Terminate Successful around replacements.
+ * lifecycle actions (when hooks hold an instance) and Launch/Terminate Successful around replacements.
  */
 public final class FleetEvents implements InstanceListener, GroupListener {
     private final EventBus bus;
@@ -80,7 +82,6 @@ public final class FleetEvents implements InstanceListener, GroupListener {
     @Override
     public void launching(String groupName, InstanceView instance, String cause) {
         Instant now = clock.now();
-        bus.publish(AutoScalingEvents.lifecycleAction(instance.identity(), groupName, true, now));
         launching.put(instance.instanceId(), new Activity(groupName, describe(instance, cause, true), now));
         finishActivities(instance, now);
     }
@@ -88,8 +89,15 @@ public final class FleetEvents implements InstanceListener, GroupListener {
     @Override
     public void terminating(String groupName, InstanceView instance, String cause) {
         Instant now = clock.now();
-        bus.publish(AutoScalingEvents.lifecycleAction(instance.identity(), groupName, false, now));
         terminating.put(instance.instanceId(), new Activity(groupName, describe(instance, cause, false), now));
+    }
+
+    /** Only a group with lifecycle hooks sends lifecycle-action events: one per hook, with the action's token. */
+    @Override
+    public void lifecycleActionStarted(String groupName, LifecycleAction action, InstanceView instance) {
+        boolean launching = action.hook().transition() == LifecycleHook.Transition.LAUNCHING;
+        bus.publish(AutoScalingEvents.lifecycleAction(instance.identity(), groupName, action.hook().name(), action.token(), launching,
+                action.hook().notificationMetadata(), action.started()));
     }
 
     /** Auto Scaling's Cause sentences, roughly as the activity history words them. */

@@ -37,7 +37,11 @@ public final class AutoScalingGroup {
     /** Pool key -> how many members are in it (for the diversified strategy). */
     private final Map<String, Integer> membersPerPool = new java.util.HashMap<>();
     private final Map<String, String> poolOfMember = new java.util.HashMap<>();
+    private final LifecycleHooks hooks;
     private int desired;
+    private int minSize;
+    private int maxSize;
+    private volatile boolean capacityRebalance;
     private int waitingForCapacity;
 
     AutoScalingGroup(Fleet fleet, GroupSpec spec, MetadataOptions options) {
@@ -45,6 +49,158 @@ public final class AutoScalingGroup {
         this.spec = spec;
         this.options = options;
         this.desired = spec.desired();
+        this.minSize = 0;
+        this.maxSize = spec.desired();
+        this.capacityRebalance = spec.capacityRebalance();
+        this.hooks = new LifecycleHooks(spec.name(), fleet.clock(), this::announceLifecycleAction);
+    }
+
+    /** The group's lifecycle hooks (Auto Scaling's PutLifecycleHook, CompleteLifecycleAction, ...). */
+    public LifecycleHooks lifecycleHooks() {
+        return hooks;
+    }
+
+    public synchronized int minSize() {
+        return minSize;
+    }
+
+    public synchronized int maxSize() {
+        return maxSize;
+    }
+
+    public boolean capacityRebalance() {
+        return capacityRebalance;
+    }
+
+    /**
+     * UpdateAutoScalingGroup: any of min, max, desired (null: unchanged) and Capacity Rebalancing.
+     * min <= desired <= max must hold afterwards; a new min or max pulls an unset desired along, as AWS does.
+     */
+    public void update(Integer newMin, Integer newMax, Integer newDesired, Boolean rebalance) {
+        int target;
+        synchronized (this) {
+            int min = newMin == null ? minSize : newMin;
+            int max = newMax == null ? maxSize : newMax;
+            if (min < 0 || max < 0 || min > max) {
+                throw new IllegalArgumentException("The minimum size (" + min + ") must be less than or equal to the maximum size (" + max + ").");
+            }
+            target = newDesired != null ? newDesired : Math.max(min, Math.min(max, desired));
+            if (target < min || target > max) {
+                throw new IllegalArgumentException("Desired capacity:" + target + " must be between the specified min size:" + min + " and max size:" + max);
+            }
+            minSize = min;
+            maxSize = max;
+        }
+        if (rebalance != null) {
+            capacityRebalance = rebalance;
+        }
+        setDesired(target);
+    }
+
+    /**
+     * TerminateInstanceInAutoScalingGroup: the instance leaves through the terminating hooks; the
+     * group launches a replacement unless {@code decrementDesired}.
+     */
+    public void terminateInstance(String instanceId, boolean decrementDesired) {
+        synchronized (this) {
+            if (!members.contains(instanceId)) {
+                throw new FleetException(FleetException.Kind.NOT_FOUND, "Instance Id not found - No managed instance found for instance ID: " + instanceId);
+            }
+            if (decrementDesired && desired <= minSize) {
+                throw new IllegalArgumentException("Currently, desiredSize equals minSize (" + minSize + "). Terminating instance without replacement will "
+                        + "violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or lower group's min size.");
+            }
+            forget(instanceId);
+            if (decrementDesired) {
+                desired--;
+            }
+        }
+        retire(instanceId, "user request" + (decrementDesired ? " (desired capacity lowered to " + desired() + ")" : ""));
+        fill("replacing " + instanceId + " (terminated by user request)");
+    }
+
+    /**
+     * The instance leaves the group: Terminating:Wait while terminating hooks hold it, then it is
+     * terminated. Every group-made termination goes through here (scale-in, Capacity Rebalancing,
+     * TerminateInstanceInAutoScalingGroup).
+     */
+    void retire(String instanceId, String cause) {
+        if (hooks.holds(instanceId, LifecycleHook.Transition.TERMINATING)) {
+            return;
+        }
+        announceTerminating(instanceId, cause);
+        InstanceView v = fleet.instance(instanceId);
+        // The platform drains the instance's tasks (ELB deregistration delay, the lane's stop) while terminating hooks hold it.
+        CompletableFuture<Void> drained = CompletableFuture.allOf(gates.stream()
+                .map(g -> g.beforeTermination(v, cause).toCompletableFuture()).toArray(CompletableFuture[]::new))
+                .exceptionally(error -> {
+                    LOG.warn("a termination gate of {} failed for {}: {}; terminating anyway", spec.name(), instanceId, error.toString());
+                    return null;
+                });
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        startTerminatingHooks(instanceId, r -> released.complete(null));
+        CompletableFuture<Void> both = CompletableFuture.allOf(drained, released);
+        // Nothing holds it: terminated before this returns, so a caller reads the state it caused.
+        if (both.isDone()) {
+            terminateIfUp(instanceId);
+        } else {
+            both.whenComplete((ok, error) -> fleet.clock().schedule(fleet.clock().now(), () -> terminateIfUp(instanceId)));
+        }
+    }
+
+    private void startTerminatingHooks(String instanceId, java.util.function.Consumer<LifecycleHook.Result> then) {
+        if (hooks.has(LifecycleHook.Transition.TERMINATING)) {
+            // IMDS's target-lifecycle-state turns Terminated as the instance enters Terminating:Wait.
+            fleet.setTargetLifecycleState(instanceId, "Terminated");
+        }
+        hooks.start(fleet.instance(instanceId), LifecycleHook.Transition.TERMINATING, then);
+    }
+
+    private void terminateIfUp(String instanceId) {
+        InstanceView v = fleet.instance(instanceId);
+        if (v.state().isUp() || v.state() == InstanceState.PENDING) {
+            fleet.terminate(instanceId);
+        }
+    }
+
+    /** A launching hook finished: ABANDON terminates the new instance and launches another; CONTINUE puts it in service. */
+    private void launchHooksDone(String instanceId, LifecycleHook.Result result) {
+        if (result == LifecycleHook.Result.ABANDON) {
+            if (leave(instanceId)) {
+                announceTerminating(instanceId, "launch abandoned by a lifecycle hook");
+                terminateIfUp(instanceId);
+                fill("replacing " + instanceId + " (launch abandoned)");
+            }
+        } else if (fleet.instance(instanceId).state() == InstanceState.RUNNING) {
+            terminateReplacedAtRiskInstance(instanceId);
+        }
+    }
+
+    /**
+     * Auto Scaling's lifecycle state of one of its instances: Pending, Pending:Wait, InService,
+     * Terminating, Terminating:Wait, Terminated.
+     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-lifecycle.html
+     */
+    public String lifecycleState(InstanceView v) {
+        String wait = hooks.waitState(v.instanceId());
+        if (wait != null) {
+            return wait;
+        }
+        return switch (v.state()) {
+            case PENDING -> "Pending";
+            case SHUTTING_DOWN -> "Terminating";
+            case TERMINATED -> "Terminated";
+            default -> isMember(v.instanceId()) || replacementFor.containsKey(v.instanceId()) ? "InService" : "Terminating";
+        };
+    }
+
+    private synchronized boolean isMember(String id) {
+        return members.contains(id);
+    }
+
+    private void announceLifecycleAction(LifecycleAction action) {
+        InstanceView v = fleet.instance(action.instanceId());
+        listeners.forEach(l -> l.lifecycleActionStarted(spec.name(), action, v));
     }
 
     public GroupSpec spec() {
@@ -86,6 +242,8 @@ public final class AutoScalingGroup {
         List<String> surplus = new ArrayList<>();
         synchronized (this) {
             desired = newDesired;
+            minSize = Math.min(minSize, newDesired);
+            maxSize = Math.max(maxSize, newDesired);
             List<String> ordered = new ArrayList<>(members);
             while (ordered.size() > desired) {
                 String newest = ordered.remove(ordered.size() - 1);
@@ -94,7 +252,7 @@ public final class AutoScalingGroup {
             }
         }
         for (String id : surplus) {
-            terminateThroughGates(id, "scale-in: desired capacity lowered to " + newDesired);
+            retire(id, "scale-in: desired capacity lowered to " + newDesired);
         }
         fill("desired capacity raised to " + newDesired);
     }
@@ -103,6 +261,7 @@ public final class AutoScalingGroup {
     void fill(String cause) {
         while (true) {
             SpotPool pool;
+            InstanceView launched;
             synchronized (this) {
                 int missing = desired - members.size();
                 if (missing <= 0) {
@@ -116,18 +275,17 @@ public final class AutoScalingGroup {
                     return;
                 }
                 pool = choice.get();
-                InstanceView launched = fleet.launchInto(pool, spec.name(), options, spec.launchDelay());
+                launched = fleet.launchInto(pool, spec.name(), options, spec.launchDelay());
                 members.add(launched.instanceId());
                 poolOfMember.put(launched.instanceId(), pool.key());
                 membersPerPool.merge(pool.key(), 1, Integer::sum);
                 listeners.forEach(l -> l.launching(spec.name(), launched, cause));
                 if (cause.startsWith("capacity-rebalance:")) {
                     replacementFor.put(cause.substring("capacity-rebalance:".length()), launched.instanceId());
-                    if (fleet.instance(launched.instanceId()).state() == InstanceState.RUNNING) {
-                        terminateReplacedAtRiskInstance(launched.instanceId());
-                    }
                 }
             }
+            String id = launched.instanceId();
+            hooks.start(fleet.instance(id), LifecycleHook.Transition.LAUNCHING, r -> launchHooksDone(id, r));
         }
     }
 
@@ -149,13 +307,24 @@ public final class AutoScalingGroup {
         boolean rebalanced = before.rebalanceTime() == null && after.rebalanceTime() != null;
         boolean noticed = before.state() != InstanceState.INTERRUPTION_NOTICED && after.state() == InstanceState.INTERRUPTION_NOTICED;
         boolean goingAway = before.state().isUp() && !after.state().isUp();
-        if (spec.capacityRebalance() && rebalanced && leave(id)) {
-            fill("capacity-rebalance:" + id);
-        } else if ((noticed || goingAway) && leave(id)) {
-            announceTerminating(id, noticed ? "spot-interruption" : "instance " + after.state().wireName());
-            fill("replacing " + id + " (" + (noticed ? "Spot interruption" : after.state().wireName()) + ")");
+        if (!after.state().isUp() && after.state() != InstanceState.PENDING) {
+            hooks.instanceGone(id);
         }
-        if (before.state() == InstanceState.PENDING && after.state() == InstanceState.RUNNING) {
+        if (capacityRebalance && rebalanced && leave(id)) {
+            fill("capacity-rebalance:" + id);
+        } else if (noticed && (leave(id) || replacementFor.remove(id) != null)) {
+            announceTerminating(id, "spot-interruption");
+            // The terminating hooks run during the notice; the Spot action still takes the instance at its time.
+            if (hooks.has(LifecycleHook.Transition.TERMINATING)) {
+                startTerminatingHooks(id, r -> terminateIfUp(id));
+            }
+            fill("replacing " + id + " (Spot interruption)");
+        } else if (goingAway && leave(id)) {
+            announceTerminating(id, "instance " + after.state().wireName());
+            fill("replacing " + id + " (" + after.state().wireName() + ")");
+        }
+        if (before.state() == InstanceState.PENDING && after.state() == InstanceState.RUNNING
+                && !hooks.holds(id, LifecycleHook.Transition.LAUNCHING)) {
             terminateReplacedAtRiskInstance(id);
         }
     }
@@ -179,36 +348,9 @@ public final class AutoScalingGroup {
                 replacementFor.remove(e.getKey());
                 InstanceView atRisk = fleet.instance(e.getKey());
                 if (atRisk.state().isUp()) {
-                    terminateThroughGates(atRisk.instanceId(), "capacity-rebalance");
+                    retire(atRisk.instanceId(), "capacity-rebalance");
                 }
             }
-        }
-    }
-
-    /** Tells the listeners, waits for every gate, then terminates the instance unless it went meanwhile (a Spot action). */
-    private void terminateThroughGates(String id, String cause) {
-        announceTerminating(id, cause);
-        InstanceView v = fleet.instance(id);
-        CompletableFuture<?>[] held = gates.stream().map(g -> g.beforeTermination(v, cause).toCompletableFuture()).toArray(CompletableFuture[]::new);
-        CompletableFuture<Void> all = CompletableFuture.allOf(held);
-        // No gate holds it (or none is set): terminated before this returns, so a caller reads the state it caused.
-        boolean now = all.isDone();
-        all.whenComplete((ok, error) -> {
-            if (error != null) {
-                LOG.warn("a termination gate of {} failed for {}: {}; terminating anyway", spec.name(), id, error.toString());
-            }
-            if (now) {
-                terminateIfStillThere(id);
-            } else {
-                fleet.clock().schedule(fleet.clock().now(), () -> terminateIfStillThere(id));
-            }
-        });
-    }
-
-    private void terminateIfStillThere(String id) {
-        InstanceState state = fleet.instance(id).state();
-        if (state.isUp() || state == InstanceState.PENDING) {
-            fleet.terminate(id);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.spotsim.simulator.instance.InstanceListener;
 import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.Interruption;
+import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.MaintenanceEvent;
 import dev.spotsim.simulator.instance.MetadataOptions;
 import dev.spotsim.simulator.instance.SimulatedInstance;
@@ -139,6 +140,29 @@ public final class Fleet {
         instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
     }
 
+    /** Stops a running instance now (EC2 StopInstances): stopping, then stopped after the shutdown duration. */
+    public void stop(String instanceId) {
+        SimulatedInstance instance = find(instanceId);
+        InstanceView v = instance.view();
+        if (v.state() != InstanceState.RUNNING && v.state() != InstanceState.REBALANCE_RECOMMENDED) {
+            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance can be stopped");
+        }
+        instance.stop(clock.now());
+        instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));
+    }
+
+    /** Replaces an instance's tags (EC2 CreateTags/DeleteTags); a key IMDS cannot serve is refused. */
+    public InstanceView setTags(String instanceId, Map<String, String> tags) {
+        SimulatedInstance instance = find(instanceId);
+        instance.retag(tags);
+        return instance.view();
+    }
+
+    /** What IMDS shows as the Auto Scaling target lifecycle state ("InService", "Terminated"); set by lifecycle hooks. */
+    public void setTargetLifecycleState(String instanceId, String state) {
+        find(instanceId).setTargetLifecycleState(state);
+    }
+
     /** Interrupts the instances a selection picks now among running Spot Instances without an interruption. */
     public List<Interruption> interruptSelected(Selection selection, InterruptRequest request, long seed) {
         List<InstanceView> picked = Selector.pick(selection, InterruptionSchedule.candidates(instances()), InterruptionSchedule::describe, seed);
@@ -221,22 +245,35 @@ public final class Fleet {
             Instant start = clock.now().plus(request.delay());
             boolean withRebalance = !request.rebalanceLead().isZero();
             Instant noticeTime = start.plus(request.rebalanceLead());
-            // IMDS shows the action time to the second: round it up so what is shown is what happens and
-            // the notice is never shorter than asked.
-            Instant exact = noticeTime.plus(request.notice());
-            Instant actionTime = exact.truncatedTo(ChronoUnit.SECONDS);
-            if (actionTime.isBefore(exact)) {
-                actionTime = actionTime.plusSeconds(1);
-            }
+            // Hibernation gets the notice but no two-minute warning: it begins at once.
+            // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html
+            boolean atOnce = request.action() == InterruptionAction.HIBERNATE;
+            Instant actionTime = atOnce ? noticeTime : roundedUp(noticeTime.plus(request.notice()));
             Interruption plan = new Interruption(instanceId, request.action(), withRebalance ? start : null, noticeTime, actionTime);
             instance.plan(plan);
             if (withRebalance) {
                 atOrNow(instance, start, () -> instance.recommendRebalance(clock.now()));
             }
-            atOrNow(instance, noticeTime, () -> instance.notice(clock.now()));
-            instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
+            if (atOnce) {
+                atOrNow(instance, noticeTime, () -> {
+                    instance.notice(clock.now());
+                    act(instance);
+                });
+            } else {
+                atOrNow(instance, noticeTime, () -> instance.notice(clock.now()));
+                instance.addTimer(clock.schedule(actionTime, () -> act(instance)));
+            }
             return plan;
         }
+    }
+
+    /**
+     * IMDS shows the action time to the second: it is rounded up so what is shown is what happens and the
+     * notice is never shorter than asked.
+     */
+    private static Instant roundedUp(Instant exact) {
+        Instant seconds = exact.truncatedTo(ChronoUnit.SECONDS);
+        return seconds.isBefore(exact) ? seconds.plusSeconds(1) : seconds;
     }
 
     /** A step that is due now happens before the call returns, so a caller reads the state it caused. */
@@ -257,6 +294,10 @@ public final class Fleet {
     public Instant recommendRebalance(String instanceId, Duration delay) {
         SimulatedInstance instance = find(instanceId);
         InstanceView v = instance.view();
+        // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/rebalance-recommendations.html (Spot Instances only)
+        if (!v.identity().isSpot()) {
+            throw FleetException.conflict(instanceId + " is an on-demand instance; rebalance recommendations are for Spot Instances only");
+        }
         if (!v.state().isUp()) {
             throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a running instance gets a rebalance recommendation");
         }

@@ -68,8 +68,14 @@ final class ImdsHandler {
             ImdsResponses.error(request.response(), 403);
             return;
         }
-        if (request.path().equals(TOKEN_PATH)) {
+        String path = MetadataPaths.normalize(request.path());
+        if (path.equals(TOKEN_PATH)) {
             issueToken(request, view);
+            return;
+        }
+        if (MetadataPaths.isOtherTokenPath(path)) {
+            // A token is only issued at /latest/api/token: a dated version's token path or a trailing slash gets 403.
+            ImdsResponses.error(request.response(), request.method() == HttpMethod.PUT ? 403 : 404);
             return;
         }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
@@ -83,16 +89,18 @@ final class ImdsHandler {
             ImdsResponses.error(request.response(), 401);
             return;
         }
-        String body = tree.resolve(request.path(), view, now);
-        if (body == null) {
+        MetadataValue value = tree.resolve(path, view, now);
+        if (value == null) {
             ImdsResponses.error(request.response(), 404);
         } else {
-            ImdsResponses.data(request.response(), body);
+            ImdsResponses.data(request.response(), value);
         }
     }
 
     private void issueToken(HttpServerRequest request, InstanceView view) {
         if (request.method() != HttpMethod.PUT) {
+            // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html (token: PUT only)
+            request.response().putHeader("Allow", "OPTIONS, PUT");
             ImdsResponses.error(request.response(), 405);
             return;
         }
@@ -114,6 +122,6 @@ final class ImdsHandler {
         }
         String token = tokens.issue(view.instanceId(), clock.now(), Duration.ofSeconds(ttl));
         request.response().putHeader(TTL_HEADER, Long.toString(ttl));
-        ImdsResponses.data(request.response(), token);
+        ImdsResponses.data(request.response(), MetadataValue.text(token));
     }
 }

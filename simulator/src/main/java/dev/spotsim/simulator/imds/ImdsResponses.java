@@ -7,10 +7,10 @@ final class ImdsResponses {
     private ImdsResponses() {
     }
 
-    static void data(HttpServerResponse response, String body) {
+    static void data(HttpServerResponse response, MetadataValue value) {
         response.putHeader("Server", "EC2ws")
-                .putHeader("Content-Type", "text/plain")
-                .end(body);
+                .putHeader("Content-Type", value.contentType())
+                .end(value.body());
     }
 
     /** IMDS's error page: the status line repeated in an XHTML document. */

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,10 @@ public final class ImdsServer implements AutoCloseable {
     private final ImdsHandler handler;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final int basePort;
+    /** Long enough for any client's idle keep-alive reuse to be rare, short enough that slow connections go. */
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
+    private final Duration requestDeadline;
+    private final IdentitySigner signer;
     private final AtomicInteger nextOffset = new AtomicInteger();
 
     /**
@@ -42,13 +47,36 @@ public final class ImdsServer implements AutoCloseable {
      * @param basePort         the first instance's port, the next ones consecutive; 0 gives each a free port
      */
     public ImdsServer(Vertx vertx, Fleet fleet, TokenService tokens, String host, int listenersPerPort, int basePort) {
+        this(vertx, fleet, tokens, host, listenersPerPort, basePort, DEFAULT_REQUEST_DEADLINE);
+    }
+
+    /**
+     * @param requestDeadline how long a connection may take to deliver a complete request head, counted
+     *                        from its opening or its last answer, before it is closed
+     */
+    public ImdsServer(Vertx vertx, Fleet fleet, TokenService tokens, String host, int listenersPerPort, int basePort,
+                      Duration requestDeadline) {
         this.basePort = basePort;
         this.vertx = vertx;
         this.fleet = fleet;
         this.host = host;
         this.listenersPerPort = Math.max(1, listenersPerPort);
-        this.handler = new ImdsHandler(vertx, fleet.clock(), tokens, new MetadataTree());
+        this.requestDeadline = requestDeadline;
+        this.signer = new IdentitySigner();
+        this.handler = new ImdsHandler(vertx, fleet.clock(), tokens, new MetadataTree(signer));
         fleet.addListener(this::instanceChanged);
+        // Key generation takes a moment: do it off the event loops, before the first identity request.
+        vertx.executeBlocking(() -> {
+            for (IdentitySigner.Kind kind : IdentitySigner.Kind.values()) {
+                signer.certificatePem(kind);
+            }
+            return null;
+        });
+    }
+
+    /** Signs identity documents; its certificates verify {@code dynamic/instance-identity/*}. */
+    public IdentitySigner identitySigner() {
+        return signer;
     }
 
     /** Completes with the instance's port once its metadata endpoint listens (every launched instance gets one). */
@@ -166,11 +194,22 @@ public final class ImdsServer implements AutoCloseable {
             if (deploymentId != null) {
                 return Future.succeededFuture();
             }
-            HttpServerOptions options = new HttpServerOptions().setHost(host).setReuseAddress(true).setTcpNoDelay(true);
+            // IMDS speaks HTTP/1.x only: an "Upgrade: h2c" request is answered as HTTP/1.1, never left hanging.
+            HttpServerOptions options = new HttpServerOptions().setHost(host).setReuseAddress(true).setTcpNoDelay(true)
+                    .setHttp2ClearTextEnabled(false);
             // Vert.x shares one port among the instances of a deployment, round-robin over event loops.
             int bindPort = port;
-            Supplier<Deployable> listener = () -> context -> context.owner().createHttpServer(options)
-                    .requestHandler(r -> handler.handle(r, instance)).listen(bindPort);
+            Supplier<Deployable> listener = () -> context -> {
+                RequestDeadlines deadlines = new RequestDeadlines(context.owner(), requestDeadline);
+                // listen(port) alone would bind every address; the configured host only is wanted.
+                return context.owner().createHttpServer(options)
+                        .connectionHandler(deadlines::opened)
+                        .requestHandler(r -> {
+                            deadlines.requestArrived(r);
+                            handler.handle(r, instance);
+                        })
+                        .listen(bindPort, host);
+            };
             return vertx.deployVerticle(listener, new DeploymentOptions().setInstances(listenersPerPort))
                     .onSuccess(id -> deploymentId = id)
                     .onFailure(e -> LOG.error("IMDS for {} cannot listen on {}:{}: {}", instanceId, host, bindPort, e.getMessage()))

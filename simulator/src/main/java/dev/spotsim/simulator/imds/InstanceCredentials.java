@@ -21,20 +21,43 @@ final class InstanceCredentials {
     static final Duration VALIDITY = Duration.ofHours(6);
     private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    /** The one name under {@code identity-credentials/ec2/security-credentials/}. */
+    static final String IDENTITY_ROLE = "ec2-instance";
+
     private InstanceCredentials() {
     }
 
+    /** The instance profile role's credentials. */
     static Map<String, String> document(InstanceIdentity identity, Instant now) {
+        return credentials(identity.instanceId(), identity.iamRole(), now);
+    }
+
+    /** The instance identity role's credentials ({@code identity-credentials/ec2/security-credentials/ec2-instance}). */
+    static Map<String, String> identityDocument(InstanceIdentity identity, Instant now) {
+        return credentials(identity.instanceId(), "identity-credentials/" + IDENTITY_ROLE, now);
+    }
+
+    /** {@code identity-credentials/ec2/info}: which account the instance identity credentials belong to. */
+    static Map<String, String> identityInfo(InstanceIdentity identity, Instant launchTime) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Code", "Success");
+        m.put("LastUpdated", MetadataFormats.isoSeconds(launchTime));
+        m.put("AccountId", identity.accountId());
+        return m;
+    }
+
+    private static Map<String, String> credentials(String instanceId, String role, Instant now) {
         long period = Math.floorDiv(now.getEpochSecond(), ROTATION.toSeconds());
         Instant issued = Instant.ofEpochSecond(period * ROTATION.toSeconds());
-        byte[] seed = digest(identity.instanceId() + "/" + identity.iamRole() + "/" + period);
+        String identity = instanceId + "/" + role;
+        byte[] seed = digest(identity + "/" + period);
         Map<String, String> m = new LinkedHashMap<>();
         m.put("Code", "Success");
         m.put("LastUpdated", MetadataFormats.isoSeconds(issued));
         m.put("Type", "AWS-HMAC");
         m.put("AccessKeyId", "ASIA" + chars(seed, 0, 16));
-        m.put("SecretAccessKey", Base64.getEncoder().encodeToString(digest("secret/" + period + identity.instanceId())).substring(0, 40));
-        m.put("Token", "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(digest("token/" + period + identity.instanceId()))
+        m.put("SecretAccessKey", Base64.getEncoder().encodeToString(digest("secret/" + period + identity)).substring(0, 40));
+        m.put("Token", "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(digest("token/" + period + identity))
                 + Base64.getEncoder().encodeToString(seed));
         m.put("Expiration", MetadataFormats.isoSeconds(issued.plus(VALIDITY)));
         return m;

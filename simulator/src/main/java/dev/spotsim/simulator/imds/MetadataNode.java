@@ -15,6 +15,10 @@ sealed interface MetadataNode {
         }
     }
 
+    /** Raw bytes served as they are (user data); {@code null} means "not there now". */
+    record Bytes(Function<InstanceView, byte[]> value) implements MetadataNode {
+    }
+
     /** A directory whose entries may depend on the instance (MAC addresses, tag keys, roles). */
     record Dir(Function<InstanceView, Map<String, MetadataNode>> children) implements MetadataNode {
         static Dir of(Map<String, MetadataNode> fixed) {

@@ -4,11 +4,9 @@ import static dev.spotsim.simulator.imds.MetadataFormats.isoSeconds;
 
 import dev.spotsim.simulator.imds.MetadataNode.Dir;
 import dev.spotsim.simulator.imds.MetadataNode.Leaf;
-import dev.spotsim.simulator.instance.InstanceIdentity;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.InterruptionAction;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,21 +26,21 @@ final class MetadataTree {
             "2018-08-17", "2018-09-24", "2019-10-01", "2020-10-27", "2021-01-03", "2021-03-23", "2021-07-15",
             "2022-09-24", "2023-07-27", "latest");
 
+    private static final MetadataValue VERSION_LIST = MetadataValue.text(String.join("\n", VERSIONS));
     private final Dir versionRoot;
 
-    MetadataTree() {
+    MetadataTree(IdentitySigner signer) {
         Map<String, MetadataNode> root = new TreeMap<>();
         root.put("meta-data", metaData());
-        root.put("dynamic", Dir.of(Map.of("instance-identity", Dir.of(Map.of("document",
-                new Leaf((v, now) -> MetadataFormats.pretty(identityDocument(v))))))));
-        root.put("user-data", Leaf.of(v -> v.identity().userData()));
+        root.put("dynamic", DynamicData.dir(signer));
+        root.put("user-data", new MetadataNode.Bytes(v -> v.identity().userData() == null ? null : v.identity().userData().bytes()));
         this.versionRoot = Dir.of(root);
     }
 
-    /** What the path shows for the instance now: a value, a listing, or null for 404. */
-    String resolve(String path, InstanceView view, Instant now) {
+    /** What the normalised path shows for the instance now: a value, a listing, or null for 404. */
+    MetadataValue resolve(String path, InstanceView view, Instant now) {
         if (path.equals("/") || path.isEmpty()) {
-            return String.join("\n", VERSIONS);
+            return VERSION_LIST;
         }
         String[] segments = path.substring(1).split("/", -1);
         if (!VERSIONS.contains(segments[0])) {
@@ -52,10 +50,7 @@ final class MetadataTree {
         for (int i = 1; i < segments.length; i++) {
             String segment = segments[i];
             if (segment.isEmpty()) {
-                // "a/b/" is "a/b"; "a//b" is not a path IMDS knows.
-                if (i != segments.length - 1) {
-                    return null;
-                }
+                // Only the last segment can be empty once runs of slashes are collapsed: "a/b/" lists "a/b".
                 break;
             }
             if (!(node instanceof Dir dir)) {
@@ -67,9 +62,15 @@ final class MetadataTree {
             }
         }
         if (node instanceof Leaf leaf) {
-            return leaf.value().apply(view, now);
+            String text = leaf.value().apply(view, now);
+            return text == null ? null : MetadataValue.text(text);
         }
-        return listing((Dir) node, view, now);
+        if (node instanceof MetadataNode.Bytes bytes) {
+            byte[] data = bytes.value().apply(view);
+            return data == null ? null : MetadataValue.binary(data);
+        }
+        String lines = listing((Dir) node, view, now);
+        return lines == null ? null : MetadataValue.text(lines);
     }
 
     private static String listing(Dir dir, InstanceView view, Instant now) {
@@ -84,6 +85,9 @@ final class MetadataTree {
         if (node instanceof Leaf leaf) {
             return leaf.value().apply(view, now) != null;
         }
+        if (node instanceof MetadataNode.Bytes bytes) {
+            return bytes.value().apply(view) != null;
+        }
         return ((Dir) node).children().apply(view).values().stream().anyMatch(child -> isPresent(child, view, now));
     }
 
@@ -97,6 +101,7 @@ final class MetadataTree {
         m.put("events", events());
         m.put("hostname", Leaf.of(v -> v.identity().localHostname()));
         m.put("iam", iam());
+        m.put("identity-credentials", identityCredentials());
         m.put("instance-action", Leaf.of(v -> "none"));
         m.put("instance-id", Leaf.of(InstanceView::instanceId));
         m.put("instance-life-cycle", Leaf.of(v -> v.identity().lifecycle()));
@@ -154,6 +159,18 @@ final class MetadataTree {
         return Dir.of(m);
     }
 
+    /**
+     * Credentials EC2 itself uses for the instance (SSM default host management, EC2 Instance Connect),
+     * apart from any role. https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-categories.html
+     */
+    private static Dir identityCredentials() {
+        Map<String, MetadataNode> ec2 = new TreeMap<>();
+        ec2.put("info", new Leaf((v, now) -> MetadataFormats.pretty(InstanceCredentials.identityInfo(v.identity(), v.launchTime()))));
+        ec2.put("security-credentials", Dir.of(Map.of(InstanceCredentials.IDENTITY_ROLE,
+                new Leaf((v, now) -> MetadataFormats.pretty(InstanceCredentials.identityDocument(v.identity(), now))))));
+        return Dir.of(Map.of("ec2", Dir.of(ec2)));
+    }
+
     private static Map<String, MetadataNode> tags(InstanceView v) {
         if (!v.options().instanceMetadataTags()) {
             return Map.of();
@@ -170,6 +187,10 @@ final class MetadataTree {
         m.put("local-hostname", Leaf.of(v -> v.identity().localHostname()));
         m.put("local-ipv4s", Leaf.of(v -> v.identity().privateIpv4()));
         m.put("mac", Leaf.of(v -> v.identity().mac()));
+        m.put("network-card-index", Leaf.of(v -> "0"));
+        // ipv4-associations/<public-ip> holds the private address behind it; there only with a public IPv4.
+        m.put("ipv4-associations", new Dir(v -> v.identity().publicIpv4() == null ? Map.of()
+                : Map.of(v.identity().publicIpv4(), Leaf.of(view -> view.identity().privateIpv4()))));
         m.put("owner-id", Leaf.of(v -> v.identity().accountId()));
         m.put("public-hostname", Leaf.of(v -> v.identity().publicHostname()));
         m.put("public-ipv4s", Leaf.of(v -> v.identity().publicIpv4()));
@@ -182,27 +203,5 @@ final class MetadataTree {
         m.put("vpc-ipv4-cidr-block", Leaf.of(v -> "10.0.0.0/16"));
         m.put("vpc-ipv4-cidr-blocks", Leaf.of(v -> "10.0.0.0/16"));
         return Dir.of(m);
-    }
-
-    /** https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-identity-documents.html */
-    static Map<String, Object> identityDocument(InstanceView v) {
-        InstanceIdentity id = v.identity();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("accountId", id.accountId());
-        d.put("architecture", "x86_64");
-        d.put("availabilityZone", id.availabilityZone());
-        d.put("billingProducts", null);
-        d.put("devpayProductCodes", null);
-        d.put("marketplaceProductCodes", null);
-        d.put("imageId", id.amiId());
-        d.put("instanceId", id.instanceId());
-        d.put("instanceType", id.instanceType());
-        d.put("kernelId", null);
-        d.put("pendingTime", isoSeconds(v.launchTime()));
-        d.put("privateIp", id.privateIpv4());
-        d.put("ramdiskId", null);
-        d.put("region", id.region());
-        d.put("version", "2017-09-30");
-        return d;
     }
 }

@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Who a simulated instance is: everything IMDS reports about it that does not change while it runs.
- * {@code publicIpv4} and {@code autoScalingGroup} may be null (no public address, not in a group).
+ * {@code publicIpv4}, {@code autoScalingGroup} and {@code userData} may be null (no public address, not in a
+ * group, no user data).
  */
 public record InstanceIdentity(String instanceId, String instanceType, String availabilityZone, String region,
                                String lifecycle, String amiId, String accountId, String privateIpv4,
                                String publicIpv4, String mac, String vpcId, String subnetId,
                                List<String> securityGroups, String iamRole, String autoScalingGroup,
-                               Map<String, String> tags, String userData) {
+                               Map<String, String> tags, UserData userData) {
     private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8}([0-9a-f]{9})?");
     private static final Pattern AZ = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
     private static final Pattern TAG_KEY = Pattern.compile("[^/]{1,128}");
@@ -64,7 +65,10 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
         }
     }
 
-    /** A plausible, deterministic identity for the {@code index}-th simulated instance. */
+    /**
+     * A plausible, deterministic identity for the {@code index}-th simulated instance, in no Auto Scaling
+     * group (a group's launches add theirs).
+     */
     public static InstanceIdentity generated(int index, String instanceType, String availabilityZone, String lifecycle) {
         if (availabilityZone == null || !AZ.matcher(availabilityZone).matches()) {
             // Checked here too: the region is cut from the zone before the constructor could say what is wrong.
@@ -78,7 +82,7 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
                 (index >> 8) & 0xff, index & 0xff, 0x5e);
         return new InstanceIdentity(String.format("i-0%016x", n), instanceType, availabilityZone, region, lifecycle,
                 "ami-0abcdef1234567890", "123456789012", privateIp, publicIp, mac, "vpc-0a1b2c3d4e5f60718",
-                "subnet-0a1b2c3d4e5f60718", List.of("default"), "spotsim-instance-role", "spotsim-group",
+                "subnet-0a1b2c3d4e5f60718", List.of("default"), "spotsim-instance-role", null,
                 Map.of("Name", "spotsim-" + index), null);
     }
 
@@ -132,6 +136,12 @@ public record InstanceIdentity(String instanceId, String instanceType, String av
     public InstanceIdentity withAutoScalingGroup(String group) {
         return new InstanceIdentity(instanceId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,
                 publicIpv4, mac, vpcId, subnetId, securityGroups, iamRole, group, tags, userData);
+    }
+
+    /** A copy with these tags instead (EC2 CreateTags/DeleteTags). */
+    public InstanceIdentity withTags(Map<String, String> newTags) {
+        return new InstanceIdentity(instanceId, instanceType, availabilityZone, region, lifecycle, amiId, accountId, privateIpv4,
+                publicIpv4, mac, vpcId, subnetId, securityGroups, iamRole, autoScalingGroup, newTags, userData);
     }
 
     /** A copy with another instance id (used by replacements and by multi-instance serve). */

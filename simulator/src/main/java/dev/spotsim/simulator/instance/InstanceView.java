@@ -66,6 +66,11 @@ public record InstanceView(InstanceIdentity identity, InstanceState state, Insta
                 maintenanceHistory, options, faults, newState);
     }
 
+    InstanceView withIdentity(InstanceIdentity newIdentity) {
+        return new InstanceView(newIdentity, state, launchTime, stateChangedAt, interruption, rebalanceTime, maintenance,
+                maintenanceHistory, options, faults, targetLifecycleState);
+    }
+
     InstanceView relaunched(Instant now) {
         return new InstanceView(identity, InstanceState.PENDING, now, now, null, null, List.of(), List.of(), options, faults,
                 identity.autoScalingGroup() == null ? null : "Pending");

@@ -96,6 +96,28 @@ public final class SimulatedInstance {
         });
     }
 
+    /** Stopped by request (EC2 StopInstances): straight to stopping, any planned interruption dropped. */
+    public void stop(Instant now) {
+        cancelTimers();
+        update(v -> {
+            InstanceLifecycle.check(v.instanceId(), v.state(), InstanceState.STOPPING);
+            return v.withState(InstanceState.STOPPING, now);
+        });
+    }
+
+    /** Replaces the instance's tags (EC2 CreateTags/DeleteTags); IMDS shows them from the next read. */
+    public void retag(java.util.Map<String, String> tags) {
+        update(v -> v.withIdentity(v.identity().withTags(tags)));
+    }
+
+    /**
+     * Sets what IMDS shows under {@code autoscaling/target-lifecycle-state} (Auto Scaling's lifecycle
+     * hooks: "Terminated" once a terminating hook starts); ignored for instances outside a group.
+     */
+    public void setTargetLifecycleState(String state) {
+        update(v -> v.targetLifecycleState() == null || state.equals(v.targetLifecycleState()) ? v : v.withTargetLifecycleState(state));
+    }
+
     /** shutting-down -> terminated, stopping -> stopped. */
     public void finishShutdown(Instant now) {
         update(v -> {

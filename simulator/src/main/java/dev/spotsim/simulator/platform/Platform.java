@@ -485,6 +485,11 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         return settings.desiredTasks();
     }
 
+    /** The balancer in front of the tasks (for the ELBv2 API reads); null without one. */
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
     /**
      * The capacity a run watches: tasks healthy behind the balancer, or, on a lane with nothing behind
      * a balancer (Batch), instances in service.

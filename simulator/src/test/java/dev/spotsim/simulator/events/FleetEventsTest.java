@@ -11,6 +11,7 @@ import dev.spotsim.simulator.clock.ManualClock;
 import dev.spotsim.simulator.fleet.AllocationStrategy;
 import dev.spotsim.simulator.fleet.GroupSpec;
 import dev.spotsim.simulator.fleet.InterruptRequest;
+import dev.spotsim.simulator.fleet.LifecycleHook;
 import dev.spotsim.simulator.fleet.SpotPool;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -67,6 +68,11 @@ class FleetEventsTest {
         start(file);
         clock.advance(Duration.ofSeconds(10));
         String victim = sim.instances().get(0).instanceId();
+        // Lifecycle-action events come only from a group with hooks.
+        sim.fleet().group("web").lifecycleHooks().put(new LifecycleHook("drain", LifecycleHook.Transition.TERMINATING, null,
+                LifecycleHook.Result.CONTINUE, null, null, null));
+        sim.fleet().group("web").lifecycleHooks().put(new LifecycleHook("warm-up", LifecycleHook.Transition.LAUNCHING, null,
+                LifecycleHook.Result.CONTINUE, null, null, null));
         int before = journal(file).size();
         sim.interrupt(victim, new InterruptRequest(null, Duration.ofMinutes(2), null, Duration.ofSeconds(30)));
         clock.advance(Duration.ofMinutes(3));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,54 @@ class WebhookDeliveryTest {
 
     private WebhookSink webhook(String url) {
         return new WebhookSink(vertx, "hook", URI.create(url), null, FAST);
+    }
+
+    /** A target that takes its time over each POST, on many threads, counting how many it holds at once. */
+    private static final class SlowReceiver implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(64);
+        private final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+
+        SlowReceiver(Duration each) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 128);
+            server.setExecutor(threads);
+            server.createContext("/hook", exchange -> {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(each.toMillis());
+                    ids.add(new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes()).get("id").asText());
+                    exchange.sendResponseHeaders(200, -1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    now.decrementAndGet();
+                    exchange.close();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        List<String> ids() {
+            synchronized (ids) {
+                return List.copyOf(ids);
+            }
+        }
+
+        int mostAtOnce() {
+            return most.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -114,6 +163,45 @@ class WebhookDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.delivered().size() == 20);
         assertThat(receiver.delivered()).containsExactlyElementsOf(ids);
+    }
+
+    /** The i-th warning of instance {@code n}: a resource of its own. */
+    private static Event warningOf(int n) {
+        return Ec2Events.spotInterruptionWarning(InstanceIdentity.generated(100 + n, "c5.large", "us-east-1a", "spot"),
+                InterruptionAction.TERMINATE, Instant.parse("2026-01-01T12:00:00Z"));
+    }
+
+    @Test
+    void eventsAboutDifferentInstancesAreSentConcurrently() throws Exception {
+        SlowReceiver receiver = open(new SlowReceiver(Duration.ofMillis(200)));
+        WebhookSink hook = open(webhook(receiver.url()));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Event e = warningOf(i);
+            ids.add(e.id());
+            hook.deliver(e);
+        }
+        // One at a time this takes 8 s; the bound leaves room for a slow machine, not for serial delivery.
+        await().atMost(Duration.ofSeconds(4)).until(() -> hook.pending() == 0);
+        assertThat(receiver.ids()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(receiver.mostAtOnce()).isGreaterThan(1).isLessThanOrEqualTo(WebhookSink.MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void aFailingTargetIsProbedWithOneEventAtATimeAndLosesNothing() throws Exception {
+        Receiver receiver = open(new Receiver(0, 500, 500, 500, 500));
+        WebhookSink hook = open(webhook(receiver.url()));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Event e = warningOf(i);
+            ids.add(e.id());
+            hook.deliver(e);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> hook.pending() == 0);
+        assertThat(receiver.delivered()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(hook.stats()).containsEntry("delivered", 30L);
+        // Up to a window's worth may be under way when the first 500 arrives; after it, one probe at a time.
+        assertThat((long) hook.stats().get("attempts")).isLessThanOrEqualTo(30 + 4);
     }
 
     private static List<String> distinctInOrder(List<Receiver.Request> requests) {

@@ -31,7 +31,8 @@ class FleetTest {
                 transitions.add(clock.now().getEpochSecond() % 3600 + "s " + after.state().wireName());
             }
         });
-        id = fleet.launch(InstanceIdentity.generated(0, "c5.large", "us-east-1a", "spot"), MetadataOptions.defaults()).instanceId();
+        id = fleet.launch(InstanceIdentity.generated(0, "c5.large", "us-east-1a", "spot").withAutoScalingGroup("web"),
+                MetadataOptions.defaults()).instanceId();
     }
 
     @Test

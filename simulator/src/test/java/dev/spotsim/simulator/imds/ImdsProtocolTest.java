@@ -67,8 +67,18 @@ class ImdsProtocolTest {
 
     @Test
     void tokenPathOnlyTakesPut() {
-        assertThat(imds.get("/latest/api/token").statusCode()).isEqualTo(405);
+        HttpResponse<String> get = imds.get("/latest/api/token");
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).contains("OPTIONS, PUT");
         assertThat(imds.send("POST", "/latest/meta-data/instance-id", "x").statusCode()).isEqualTo(405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/2021-03-23/api/token", "/latest/api/token/", "/1.0/api/token", "//2021-03-23//api/token/"})
+    void tokenPutAnywhereButLatestApiTokenIs403(String path) {
+        HttpResponse<String> r = imds.send("PUT", path, null, TTL, "60");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("<title>403 - Forbidden</title>");
     }
 
     @Test
@@ -123,7 +133,7 @@ class ImdsProtocolTest {
     @Test
     void unknownPathsAre404WithAwsErrorPage() {
         for (String path : new String[] {"/latest/meta-data/nope", "/latest/meta-data/instance-id/extra", "/2099-01-01/meta-data/",
-                "/latest/meta-data//instance-id", "/latest/user-data"}) {
+                "/latest/meta-data/instance-id//extra", "/latest/user-data"}) {
             HttpResponse<String> r = imds.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.body()).as(path).contains("<title>404 - Not Found</title>");
@@ -135,7 +145,7 @@ class ImdsProtocolTest {
     void listingsShowCategoriesWithTrailingSlashesOnDirectories() {
         String root = imds.get("/latest/meta-data/").body();
         assertThat(root.split("\n")).contains("ami-id", "instance-id", "instance-life-cycle", "placement/", "network/", "iam/",
-                "events/", "autoscaling/", "services/").doesNotContain("spot/", "tags/");
+                "events/", "services/", "identity-credentials/").doesNotContain("spot/", "tags/", "autoscaling/");
         assertThat(imds.get("/latest/meta-data").body()).isEqualTo(root);
         assertThat(imds.get("/latest/").body().split("\n")).containsExactly("dynamic/", "meta-data/");
         assertThat(imds.get("/latest/meta-data/placement/").body().split("\n"))

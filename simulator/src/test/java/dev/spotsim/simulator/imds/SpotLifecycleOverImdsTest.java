@@ -9,7 +9,9 @@ import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.clock.ManualClock;
 import dev.spotsim.simulator.fleet.InterruptRequest;
 import dev.spotsim.simulator.fleet.MaintenanceRequest;
+import dev.spotsim.simulator.instance.InstanceIdentity;
 import dev.spotsim.simulator.instance.InstanceState;
+import dev.spotsim.simulator.instance.Interruption;
 import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.MaintenanceEvent;
 import java.io.UncheckedIOException;
@@ -29,7 +31,9 @@ class SpotLifecycleOverImdsTest {
 
     @BeforeEach
     void start() {
-        sim = SpotSim.builder().clock(clock).start();
+        // In a group, so autoscaling/target-lifecycle-state is there to follow.
+        sim = SpotSim.builder().clock(clock)
+                .instance(InstanceIdentity.generated(0, "c5.large", "us-east-1a", "spot").withAutoScalingGroup("web")).start();
         imds = new RawHttp(sim.imdsEndpoint());
         id = sim.firstInstanceId();
     }
@@ -87,9 +91,24 @@ class SpotLifecycleOverImdsTest {
     }
 
     @Test
-    void hibernateIsShownAsHibernate() {
-        sim.interrupt(id, new InterruptRequest(InterruptionAction.HIBERNATE, null, null, null));
-        assertThat(imds.get("/latest/meta-data/spot/instance-action").body()).startsWith("{\"action\": \"hibernate\"");
+    void hibernateGetsTheNoticeButNoTwoMinuteWarning() {
+        Interruption plan = sim.interrupt(id, new InterruptRequest(InterruptionAction.HIBERNATE, null, Duration.ofSeconds(5), null));
+        assertThat(plan.actionTime()).as("hibernation begins at the notice").isEqualTo(plan.noticeTime());
+        assertThat(status("/latest/meta-data/spot/instance-action")).isEqualTo(404);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(sim.fleet().instance(id).state()).isEqualTo(InstanceState.STOPPING);
+        assertThat(sim.fleet().instance(id).interruption().action()).isEqualTo(InterruptionAction.HIBERNATE);
+        awaitRefused();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(sim.fleet().instance(id).state()).isEqualTo(InstanceState.STOPPED);
+    }
+
+    @Test
+    void hibernateNoticeIsShownAsHibernateAtTheNoticeTime() {
+        // The notice is visible only between the notice and the stop, which happen together: read the plan as IMDS would show it.
+        Interruption plan = sim.interrupt(id, new InterruptRequest(InterruptionAction.HIBERNATE, Duration.ofMinutes(2), Duration.ofSeconds(3), null));
+        assertThat(plan.noticeTime()).isEqualTo(Instant.parse("2026-01-01T12:00:03Z"));
+        assertThat(plan.actionTime()).as("the requested two minutes do not apply to hibernate").isEqualTo(Instant.parse("2026-01-01T12:00:03Z"));
     }
 
     @Test

@@ -34,10 +34,11 @@ public final class Tables {
         StringBuilder t = new StringBuilder("<table class=\"slos\">\n<thead><tr><th>SLO</th><th>condition</th><th>measured</th>"
                 + "<th>verdict</th></tr></thead>\n<tbody>\n");
         for (SloResult r : slos) {
-            t.append("<tr class=\"").append(r.holds() ? "holds" : "broken").append("\" title=\"").append(esc(r.message())).append("\">")
+            t.append("<tr class=\"").append(r.holds() ? "holds" : r.noData() ? "nodata" : "broken").append("\" title=\"").append(esc(r.message())).append("\">")
                     .append("<td><code>").append(esc(r.key())).append("</code></td><td>").append(esc(r.condition()))
                     .append("</td><td class=\"num\">").append(esc(r.measuredText())).append("</td><td>")
-                    .append(r.holds() ? "<span class=\"pill ok\">holds</span>" : "<span class=\"pill bad\">broken</span>")
+                    .append(r.holds() ? "<span class=\"pill ok\">holds</span>"
+                            : r.noData() ? "<span class=\"pill warn\">no data</span>" : "<span class=\"pill bad\">broken</span>")
                     .append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();

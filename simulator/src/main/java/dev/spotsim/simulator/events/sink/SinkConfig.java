@@ -31,7 +31,7 @@ import java.util.function.Function;
  * @param pattern    an EventBridge event pattern object; absent means every event
  * @param timeout    command: how long a run may take (default 60 s)
  * @param backoff    webhook: the first wait before a retry (default 100 ms), doubling...
- * @param maxBackoff webhook: ...up to this (default 30 s)
+ * @param maxBackoff webhook: ...up to this (default 2 s)
  */
 public record SinkConfig(String type, String name, String url, String path, String command, Map<String, String> env,
                          JsonNode pattern, Duration timeout, Duration backoff, Duration maxBackoff) {

@@ -10,23 +10,31 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP POST of each matching event as JSON, in order, at least once: an event stays at the head of
- * the queue until the target answers 2xx, and is sent again (same body, same id) after a backoff on
- * any other answer or a connection error. Works with a Lambda function URL or the Lambda runtime
- * interface emulator's invocation path. The queue is in memory and unbounded, so a target that stays
- * down costs memory, never events; the journal is the durable copy if the simulator itself stops.
+ * HTTP POST of each matching event as JSON, at least once: an event is sent again (same body, same
+ * id) after a backoff on any answer but a 2xx or on a connection error. Up to {@link #MAX_IN_FLIGHT}
+ * POSTs are in flight at once, so a burst is not one round trip per event; events about the same
+ * resource (the event's first {@code resources} entry) go one at a time, in publishing order, and
+ * across resources there is no order (EventBridge promises none either). After a failure the sink
+ * probes with one event at a time until the target answers 2xx again, then sends at full width.
+ * Works with a Lambda function URL or the Lambda runtime interface emulator's invocation path. The
+ * queue is in memory and unbounded, so a target that stays down costs memory, never events; the
+ * journal is the durable copy if the simulator itself stops.
  */
 public final class WebhookSink implements EventSink {
+    /** How many POSTs may be in flight at once (and connections open to the target). */
+    public static final int MAX_IN_FLIGHT = 32;
     /** How long one attempt may take (connect, then silence) before it counts as failed. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
@@ -38,12 +46,17 @@ public final class WebhookSink implements EventSink {
     private final HttpClient http;
     /** Every field below the counters is touched only on this context, one step at a time. */
     private final Context context;
-    private final ArrayDeque<Event> queue = new ArrayDeque<>();
+    /** Undelivered events by resource, each lane in publishing order; a lane's head may be in flight. */
+    private final Map<String, ArrayDeque<Event>> lanes = new HashMap<>();
+    /** Lanes whose head is waiting to be sent, oldest first. */
+    private final ArrayDeque<String> ready = new ArrayDeque<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile String lastError;
-    private boolean sending;
+    private int inFlight;
+    /** False after a failed attempt: one probe at a time until one succeeds. */
+    private boolean healthy = true;
     private long retryTimer = -1;
     private Duration wait;
     private boolean closed;
@@ -59,7 +72,8 @@ public final class WebhookSink implements EventSink {
         this.pattern = pattern == null ? EventPattern.any() : pattern;
         this.backoff = backoff;
         this.wait = backoff.first();
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()));
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
         this.context = vertx.getOrCreateContext();
     }
 
@@ -77,40 +91,65 @@ public final class WebhookSink implements EventSink {
     public void deliver(Event event) {
         pending.incrementAndGet();
         context.runOnContext(v -> {
+            String lane = event.resources().isEmpty() ? "" : event.resources().get(0);
+            ArrayDeque<Event> queue = lanes.computeIfAbsent(lane, k -> new ArrayDeque<>());
             queue.addLast(event);
-            sendNext();
+            if (queue.size() == 1) {
+                ready.addLast(lane);
+            }
+            sendMore();
         });
     }
 
-    /** Sends the head of the queue unless a send is in flight, a retry is waiting, or the sink is closed. */
-    private void sendNext() {
-        if (sending || retryTimer >= 0 || closed || queue.isEmpty()) {
-            return;
+    /** Sends ready lane heads while there is room: all of it when the target is healthy, one probe when not. */
+    private void sendMore() {
+        int width = healthy ? MAX_IN_FLIGHT : 1;
+        while (!closed && retryTimer < 0 && inFlight < width && !ready.isEmpty()) {
+            send(ready.pollFirst());
         }
-        sending = true;
-        Event head = queue.peekFirst();
+    }
+
+    private void send(String lane) {
+        Event head = lanes.get(lane).peekFirst();
+        inFlight++;
         post(head).onComplete(result -> {
-            sending = false;
+            inFlight--;
+            if (closed) {
+                return;
+            }
             if (result.succeeded() && result.result() / 100 == 2) {
-                queue.pollFirst();
-                pending.decrementAndGet();
-                delivered.incrementAndGet();
-                wait = backoff.first();
-                sendNext();
+                delivered(lane);
             } else {
                 lastError = result.succeeded() ? "HTTP " + result.result() : describe(result.cause());
+                ready.addFirst(lane);
+                healthy = false;
                 retryLater();
             }
+            sendMore();
         });
+    }
+
+    private void delivered(String lane) {
+        ArrayDeque<Event> queue = lanes.get(lane);
+        queue.pollFirst();
+        if (queue.isEmpty()) {
+            lanes.remove(lane);
+        } else {
+            ready.addLast(lane);
+        }
+        pending.decrementAndGet();
+        delivered.incrementAndGet();
+        healthy = true;
+        wait = backoff.first();
     }
 
     private void retryLater() {
-        if (closed) {
+        if (closed || retryTimer >= 0) {
             return;
         }
         retryTimer = vertx.setTimer(wait.toMillis(), id -> {
             retryTimer = -1;
-            sendNext();
+            sendMore();
         });
         wait = backoff.after(wait);
     }

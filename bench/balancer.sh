@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Local balancer benchmark: wrk (64 connections) against the same nginx workload three ways, all in
+# one run: directly, through spotsim's balancer (the workload runs as a spotsim task on one instance),
+# and through nginx as a reverse proxy (proxy_pass with upstream keepalive) as the baseline a proxy
+# can reach here. Prints req/s, p50, p90, p99 and the ratios to direct and to the nginx proxy.
+# Needs: java 17, maven (to build the jar once), wrk and nginx (apt-get install wrk nginx), curl.
+# Usage: bench/balancer.sh [DURATION=20s] [CONNECTIONS=64]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-20s}"
+CONNECTIONS="${2:-64}"
+THREADS="${WRK_THREADS:-2}"
+OUT="$ROOT/bench/out/balancer"
+JAR="$ROOT/cli/target/spotsim.jar"
+PIDS=()
+
+for tool in wrk curl java nginx; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk nginx)" >&2; exit 1; }
+done
+mkdir -p "$OUT"
+"$ROOT/spotsim" --version >/dev/null   # builds the jar when missing or stale
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# A block of $1 consecutive free loopback ports; prints the first.
+free_ports() {
+  local want=$1 base
+  for base in $(seq 21000 1500 60000); do
+    if [ "$(ss -Htln "sport >= :$base and sport <= :$((base + want))" | wc -l)" -eq 0 ]; then echo "$base"; return; fi
+  done
+  echo "bench: no block of $want free ports" >&2; exit 1
+}
+
+wait_ready() {
+  local deadline=$(( $(date +%s) + 180 ))
+  until curl -fs -o /dev/null "$1"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: $1 never answered" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+# nginx_conf NAME PORT SERVER_BLOCK : writes an nginx config with its own pid, logs and temp paths
+nginx_conf() {
+  local name=$1 port=$2 body=$3 dir="$OUT/$1"
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<CONF
+user root;
+worker_processes ${NGINX_WORKERS:-1};
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy; fastcgi_temp_path $dir/fastcgi;
+  uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
+  keepalive_requests 1000000;
+  $body
+}
+CONF
+  echo "$dir/nginx.conf"
+}
+
+run_wrk() {
+  local name=$1 url=$2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk-$name.txt"
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$NF}
+       END {printf "%s %s %s %s %s\n", rps, p50, p90, p99, (e == "" ? 0 : e)}' "$OUT/wrk-$name.txt"
+}
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
+
+BASE=$(free_ports 5)
+IMDS_PORT=$BASE CONTROL_PORT=$((BASE + 1)) WORKLOAD_PORT=$((BASE + 2)) BALANCER_PORT=$((BASE + 3)) PROXY_PORT=$((BASE + 4))
+
+# The workload: nginx answering a small body on the task's port, as a spotsim task (app lane).
+mkdir -p "$OUT/www"
+printf 'hello from the workload\n' >"$OUT/www/index.html"
+WORKLOAD_CONF=$(nginx_conf workload "$WORKLOAD_PORT" "server { listen 127.0.0.1:$WORKLOAD_PORT; root $OUT/www; default_type text/plain; }")
+cat >"$OUT/serve.yaml" <<YAML
+port: $IMDS_PORT
+controlPort: $CONTROL_PORT
+count: 1
+workload:
+  lane: app
+  command: "exec nginx -e $OUT/workload/error.log -c $WORKLOAD_CONF"
+  port: "$WORKLOAD_PORT"
+  healthCheck: {path: /, interval: 1s}
+loadBalancer: {deregistrationDelay: 1s}
+balancerPort: $BALANCER_PORT
+YAML
+(cd "$OUT" && exec java --add-opens=java.base/java.lang=ALL-UNNAMED -jar "$JAR" serve --config "$OUT/serve.yaml" >"$OUT/serve.log" 2>&1) &
+PIDS+=($!)
+wait_ready "http://127.0.0.1:$WORKLOAD_PORT/"
+wait_ready "http://127.0.0.1:$BALANCER_PORT/"
+
+# The baseline proxy: nginx in front of the same workload, upstream connections kept alive.
+PROXY_CONF=$(nginx_conf proxy "$PROXY_PORT" "upstream workload { server 127.0.0.1:$WORKLOAD_PORT; keepalive 64; }
+  server { listen 127.0.0.1:$PROXY_PORT; location / { proxy_pass http://workload; proxy_http_version 1.1; proxy_set_header Connection \"\"; } }")
+nginx -e "$OUT/proxy/error.log" -c "$PROXY_CONF" &
+PIDS+=($!)
+wait_ready "http://127.0.0.1:$PROXY_PORT/"
+
+for url in "http://127.0.0.1:$BALANCER_PORT/" "http://127.0.0.1:$PROXY_PORT/" "http://127.0.0.1:$WORKLOAD_PORT/"; do
+  wrk -t1 -c16 -d5s "$url" >/dev/null   # warm-up (the balancer's JIT above all)
+done
+
+echo "== balancer: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores"
+read -r D_RPS D_P50 D_P90 D_P99 D_ERR < <(run_wrk direct "http://127.0.0.1:$WORKLOAD_PORT/")
+read -r N_RPS N_P50 N_P90 N_P99 N_ERR < <(run_wrk nginx-proxy "http://127.0.0.1:$PROXY_PORT/")
+read -r S_RPS S_P50 S_P90 S_P99 S_ERR < <(run_wrk spotsim-balancer "http://127.0.0.1:$BALANCER_PORT/")
+printf '%-40s %12s %9s %9s %9s %8s\n' "path" "req/s" "p50" "p90" "p99" "non-2xx"
+printf '%-40s %12s %9s %9s %9s %8s\n' "direct to the workload (nginx)" "$D_RPS" "$D_P50" "$D_P90" "$D_P99" "$D_ERR"
+printf '%-40s %12s %9s %9s %9s %8s\n' "baseline: nginx reverse proxy" "$N_RPS" "$N_P50" "$N_P90" "$N_P99" "$N_ERR"
+printf '%-40s %12s %9s %9s %9s %8s\n' "spotsim balancer" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_ERR"
+awk -v s="$S_RPS" -v n="$N_RPS" -v d="$D_RPS" -v s5="$(ms "$S_P50")" -v n5="$(ms "$N_P50")" -v d5="$(ms "$D_P50")" 'BEGIN {
+  printf "throughput vs direct: balancer %.2f, nginx proxy %.2f; balancer / nginx proxy %.2f\n", s / d, n / d, s / n
+  printf "p50 added over direct: balancer +%.2f ms, nginx proxy +%.2f ms\n", s5 - d5, n5 - d5 }'
+echo "full wrk output: $OUT"
