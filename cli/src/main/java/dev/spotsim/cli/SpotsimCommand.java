@@ -16,6 +16,7 @@ import dev.spotsim.cli.check.CheckCommand;
 import dev.spotsim.cli.cleanup.CleanupCommand;
 import dev.spotsim.cli.compare.CompareCommand;
 import dev.spotsim.cli.gameday.GamedayCommand;
+import dev.spotsim.cli.load.LoadCommand;
 import dev.spotsim.cli.run.RunCommand;
 import dev.spotsim.cli.serve.ServeCommand;
 import java.util.Map;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
                 MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
                 FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
-                RunCommand.class, CheckCommand.class, CompareCommand.class, GamedayCommand.class, CleanupCommand.class,
+                RunCommand.class, CheckCommand.class, CompareCommand.class, GamedayCommand.class, LoadCommand.class, CleanupCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {

@@ -13,9 +13,10 @@ import dev.spotsim.gameday.plan.PlanOptions;
 import dev.spotsim.gameday.plan.Planner;
 import dev.spotsim.gameday.run.GamedayResult;
 import dev.spotsim.gameday.run.GamedayRun;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.ssm.LoadSummary;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
+import dev.spotsim.scenarios.model.LoadSpec;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import java.nio.file.Path;
@@ -52,6 +53,32 @@ class ExampleScenarioTest {
             assertThat(result.outcome()).as(result.reason()).isEqualTo(Outcome.COMPLETED);
             assertThat(result.requests()).isEqualTo(new LoadSummary(59800, 40));
             assertThat(result.recoveryTime()).isNotNull();
+        }
+    }
+
+    @Test
+    void theLocalExampleSendsSpotsimLoadWithEachGeneratorsShareOfTheRate() throws Exception {
+        Scenario scenario = new StructuredReader().read(Path.of("examples", "local-gameday.yaml"), Scenario.class);
+        try (FakeAws aws = new FakeAws(); AwsClients clients = AwsClients.create(aws.settings())) {
+            for (int i = 0; i < 4; i++) {
+                aws.ec2.add("c5.large", "us-east-1a", true, Map.of(TagSelector.GROUP_TAG, "web-asg"));
+            }
+            for (int i = 0; i < 2; i++) {
+                aws.ssm.managed(aws.ec2.add("c5.xlarge", "us-east-1a", false, Map.of("Role", "loadgen")).id(), "Online");
+            }
+
+            GamedayPlan plan = new Planner(new Ec2Targets(clients.ec2()), new SsmLoadDrivers(clients.ssm()), "aws", "us-east-1")
+                    .plan(scenario, PlanOptions.of("local-example"));
+
+            assertThat(plan.steps()).hasSize(2);
+            assertThat(plan.notes()).isEmpty();
+            String line = plan.loadCommand().commands().get(0);
+            assertThat(line).startsWith("java --add-opens=java.base/java.lang=ALL-UNNAMED -jar /opt/spotsim/spotsim.jar load --url "
+                    + "'https://web.staging.example.com' --load-base64 ").contains(" --rps 10 --ssm ");
+            String section = new String(java.util.Base64.getDecoder().decode(line.replaceAll(".*--load-base64 (\\S+) .*", "$1")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            LoadSpec load = new StructuredReader().read(section, "load", true, LoadSpec.class);
+            assertThat(load).isEqualTo(scenario.load());
         }
     }
 }

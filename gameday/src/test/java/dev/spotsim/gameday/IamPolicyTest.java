@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spotsim.gameday.aws.AwsClients;
 import dev.spotsim.gameday.ec2.Ec2Targets;
+import dev.spotsim.gameday.drain.DrainReaders;
+import dev.spotsim.gameday.drain.DrainSources;
+import dev.spotsim.gameday.drain.EcsReader;
+import dev.spotsim.gameday.drain.TargetReader;
 import dev.spotsim.gameday.fake.FakeAws;
+import dev.spotsim.gameday.fake.FakeDrain;
 import dev.spotsim.gameday.fake.Fleets;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.PlanOptions;
 import dev.spotsim.gameday.plan.Planner;
 import dev.spotsim.gameday.run.GamedayRun;
-import dev.spotsim.gameday.run.Outcome;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,17 +52,25 @@ class IamPolicyTest {
         return actions;
     }
 
+    /** The IAM prefix of each drain read. */
+    private static final java.util.Map<String, String> DRAIN_PREFIX = java.util.Map.of("DescribeAutoScalingGroups", "autoscaling",
+            "DescribeAutoScalingInstances", "autoscaling", "DescribeTargetHealth", "elasticloadbalancing", "ListTasks", "ecs",
+            "DescribeTasks", "ecs", "ListContainerInstances", "ecs", "DescribeContainerInstances", "ecs");
+
     @Test
     void theToolsPolicyAllowsExactlyTheCallsAGameDayMakes() throws IOException {
         Set<String> called = new TreeSet<>();
         try (FakeAws aws = new FakeAws(); AwsClients clients = AwsClients.create(aws.settings())) {
-            Fleets.standard(aws);
+            Fleets.standard(aws).forEach(aws.drain::task);
             Ec2Targets ec2 = new Ec2Targets(clients.ec2());
             SsmLoadDrivers ssm = new SsmLoadDrivers(clients.ssm());
             GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(
                     Fleets.scenario(Fleets.SCENARIO.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 6\"")), PlanOptions.of("run-1"));
-            assertThat(new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null).execute().outcome())
+            DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), FakeDrain.CLUSTER),
+                    new TargetReader(clients.elbv2(), clients.autoscaling()), new EcsReader(clients.ecs(), FakeDrain.CLUSTER));
+            assertThat(new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null, drain).execute().outcome())
                     .isEqualTo(Outcome.STOPPED);
+            aws.drainCalls().forEach(c -> called.add(DRAIN_PREFIX.get(c) + ":" + c));
             aws.ec2Actions().forEach(a -> called.add("ec2:" + a));
             aws.ssmOperations().forEach(o -> called.add("ssm:" + o));
             aws.fisCalls().forEach(c -> called.add("fis:" + fisAction(c)));
@@ -66,7 +79,9 @@ class IamPolicyTest {
 
         assertThat(called).containsExactlyInAnyOrder("ec2:DescribeInstances", "ssm:DescribeInstanceInformation", "ssm:SendCommand",
                 "ssm:ListCommandInvocations", "ssm:GetCommandInvocation", "ssm:CancelCommand", "fis:CreateExperimentTemplate",
-                "fis:StartExperiment", "fis:GetExperiment", "fis:StopExperiment", "fis:DeleteExperimentTemplate");
+                "fis:StartExperiment", "fis:GetExperiment", "fis:StopExperiment", "fis:DeleteExperimentTemplate",
+                "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances", "elasticloadbalancing:DescribeTargetHealth",
+                "ecs:ListTasks", "ecs:DescribeTasks", "ecs:ListContainerInstances", "ecs:DescribeContainerInstances");
         Set<String> expected = new TreeSet<>(called);
         expected.addAll(IMPLIED);
         assertThat(allowed).isEqualTo(expected);

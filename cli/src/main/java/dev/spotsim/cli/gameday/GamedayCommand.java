@@ -3,6 +3,11 @@ package dev.spotsim.cli.gameday;
 import dev.spotsim.gameday.aws.AwsClients;
 import dev.spotsim.gameday.aws.AwsService;
 import dev.spotsim.gameday.aws.AwsSettings;
+import dev.spotsim.gameday.aws.Endpoints;
+import dev.spotsim.gameday.drain.DrainReaders;
+import dev.spotsim.gameday.drain.DrainSources;
+import dev.spotsim.gameday.drain.EcsReader;
+import dev.spotsim.gameday.drain.TargetReader;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
@@ -12,8 +17,11 @@ import dev.spotsim.gameday.plan.PlanText;
 import dev.spotsim.gameday.plan.Planner;
 import dev.spotsim.gameday.run.GamedayResult;
 import dev.spotsim.gameday.run.GamedayRun;
+import dev.spotsim.gameday.run.LiveRequests;
 import dev.spotsim.gameday.run.RunClock;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
+import dev.spotsim.cli.client.DurationConverter;
+import dev.spotsim.gatling.figures.LoadFigures;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.render.RecordFiles;
 import dev.spotsim.scenarios.model.Scenario;
@@ -34,7 +42,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -72,6 +82,14 @@ public final class GamedayCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "Named profile from the shared AWS config and credentials files; default AWS_PROFILE.")
     String profile;
 
+    @Option(names = "--local", description = "Rehearse on the simulator: start the scenario's fleet, workload and load generators, and play "
+            + "the game day against the simulator's AWS APIs with the same code as on AWS (generators run this machine's spotsim load).")
+    boolean local;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Point every AWS client at URL (e.g. a running spotsim's "
+            + "http://127.0.0.1:1337); default AWS_ENDPOINT_URL, or AWS_ENDPOINT_URL_<SERVICE> for one service.")
+    URI endpoint;
+
     @Option(names = "--endpoint-url-ec2", paramLabel = "URL", description = "EC2 endpoint override.")
     URI ec2Endpoint;
 
@@ -92,6 +110,17 @@ public final class GamedayCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:SPOTSIM_OUT:-spotsim-out}", description = "Where <run-id>/ with run.json, junit.xml, summary.md, report.html and gameday.json goes (env SPOTSIM_OUT; default ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--drive-load", paramLabel = "URL", description = "Also drive the scenario's load from this machine with Gatling "
+            + "against URL (e.g. the staging URL); its live figures allow failedRequests stop conditions and merge into the record.")
+    URI driveLoad;
+
+    @Option(names = "--workdir", paramLabel = "DIR", description = "--local: where the workload's commands run (default: the current directory).")
+    Path workdir;
+
+    @Option(names = "--start-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2m",
+            description = "--local: how long the workload may take to become healthy (default ${DEFAULT-VALUE}).")
+    java.time.Duration startTimeout;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "The run's id, tagged on every FIS resource (default: gameday-<UTC time>).")
     String runId;
@@ -125,26 +154,68 @@ public final class GamedayCommand implements Callable<Integer> {
                         + "(tags and/or autoScalingGroup) to say which instances may be interrupted");
             }
             String id = runId != null ? runId : "gameday-" + RUN_ID_TIME.format(wiring.clock().now());
-            PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, false);
-            AwsSettings settings = settings();
-            try (AwsClients aws = AwsClients.create(settings)) {
-                Ec2Targets ec2 = new Ec2Targets(aws.ec2());
-                SsmLoadDrivers ssm = new SsmLoadDrivers(aws.ssm());
-                GamedayPlan plan = new Planner(ec2, ssm, settings.partition(), settings.region().id()).plan(scenario, options);
-                stdout.print(PlanText.render(plan, execute));
-                stdout.flush();
-                if (!execute) {
-                    return 0;
-                }
-                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), null);
-                return runAndRecord(run, scenario, stdout);
+            if (local) {
+                return rehearse(scenario, id, stdout);
             }
+            PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, driveLoad != null);
+            return play(scenario, settings(), options, drainSources(scenario, null), stdout);
         } catch (InputException | GamedayRefusal | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (SdkException e) {
             return fail("AWS: " + e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             return fail("cannot write the run record: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            return fail(e.getMessage());
+        }
+    }
+
+    /** --local: the simulator with the scenario's fleet, workload and generators; every client at its control port's root. */
+    private int rehearse(Scenario scenario, String id, PrintWriter stdout) throws IOException {
+        if (driveLoad != null) {
+            throw new IllegalArgumentException("--drive-load: with --local the generators drive the load; drop --drive-load");
+        }
+        Path runDir = out.resolve(id);
+        java.nio.file.Files.createDirectories(runDir);
+        Path cwd = workdir != null ? workdir.toAbsolutePath() : Path.of("").toAbsolutePath();
+        try (LocalGameday sim = LocalGameday.start(scenario, runDir, cwd, startTimeout)) {
+            stdout.println("Local game day: the simulator's AWS APIs at " + sim.endpoint() + ", the workload behind " + sim.balancerUrl());
+            AwsSettings settings = new AwsSettings(Region.of(sim.region()), null, Endpoints.resolve(serviceFlags(), sim.endpoint(), Map.of()),
+                    wiring.credentials() != null ? wiring.credentials() : LOCAL_CREDENTIALS, wiring.retryStrategy());
+            PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, false, sim.balancerUrl(), LocalGameday.launcher());
+            String cluster = LocalGameday.hasEcsTasks(scenario) ? LocalGameday.cluster(scenario) : null;
+            return play(scenario, settings, options, drainSources(scenario, cluster), stdout);
+        }
+    }
+
+    /** The simulator does not check signatures; these keys only let the SDK sign. */
+    private static final AwsCredentialsProvider LOCAL_CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDSPOTSIMLOCAL0001", "spotsim-local-not-a-secret"));
+
+    /** Where drain is read: the scenario's drain section, the group's target groups; {@code cluster} replaces the section's when given. */
+    private static DrainSources drainSources(Scenario scenario, String cluster) {
+        var g = scenario.gameday();
+        return new DrainSources(g.targets().autoScalingGroup(), g.drain().targetGroupArns(), cluster != null ? cluster : g.drain().ecsCluster());
+    }
+
+    /** Plans (read-only calls), prints the plan, and unless it is a dry run executes it and writes the record. */
+    private int play(Scenario scenario, AwsSettings settings, PlanOptions options, DrainSources drain, PrintWriter stdout) throws IOException {
+        try (AwsClients aws = AwsClients.create(settings)) {
+            Ec2Targets ec2 = new Ec2Targets(aws.ec2());
+            SsmLoadDrivers ssm = new SsmLoadDrivers(aws.ssm());
+            GamedayPlan plan = new Planner(ec2, ssm, settings.partition(), settings.region().id()).plan(scenario, options);
+            stdout.print(PlanText.render(plan, execute));
+            stdout.flush();
+            if (!execute) {
+                return 0;
+            }
+            DrainReaders readers = new DrainReaders(drain, new TargetReader(aws.elbv2(), aws.autoscaling()),
+                    drain.ecsCluster() == null ? null : new EcsReader(aws.ecs(), drain.ecsCluster()));
+            try (LocalLoad here = driveLoad == null ? null : LocalLoad.start(scenario, driveLoad, out.resolve(options.runId()).resolve("gatling"))) {
+                LiveRequests live = here == null ? null : here::sofar;
+                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), live, readers);
+                return runAndRecord(run, scenario, here, stdout);
+            }
         }
     }
 
@@ -152,11 +223,16 @@ public final class GamedayCommand implements Callable<Integer> {
         String chosenProfile = AwsRegions.profile(profile, wiring.env());
         Region chosen = AwsRegions.resolve(region, chosenProfile, wiring.env()).orElseThrow(() -> new IllegalArgumentException(
                 "--region: no region given; pass --region, set AWS_REGION or give the profile a region"));
+        return new AwsSettings(chosen, chosenProfile, Endpoints.resolve(serviceFlags(), endpoint, wiring.env()), wiring.credentials(),
+                wiring.retryStrategy());
+    }
+
+    private Map<AwsService, URI> serviceFlags() {
         Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
         putIfSet(endpoints, AwsService.EC2, ec2Endpoint);
         putIfSet(endpoints, AwsService.SSM, ssmEndpoint);
         putIfSet(endpoints, AwsService.FIS, fisEndpoint);
-        return new AwsSettings(chosen, chosenProfile, endpoints, wiring.credentials(), wiring.retryStrategy());
+        return endpoints;
     }
 
     private static void putIfSet(Map<AwsService, URI> endpoints, AwsService service, URI uri) {
@@ -169,7 +245,7 @@ public final class GamedayCommand implements Callable<Integer> {
      * Runs and writes the record under a shutdown hook: Ctrl-C asks the run to stop, then waits while it
      * stops experiments, cancels commands, deletes templates and the record is written.
      */
-    private int runAndRecord(GamedayRun run, Scenario scenario, PrintWriter stdout) throws IOException {
+    private int runAndRecord(GamedayRun run, Scenario scenario, LocalLoad here, PrintWriter stdout) throws IOException {
         CountDownLatch recorded = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.stop("interrupted (Ctrl-C)");
@@ -183,7 +259,8 @@ public final class GamedayCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
         }
         try {
-            return record(scenario, run.execute(), stdout);
+            GamedayResult result = run.execute();
+            return record(scenario, result, here == null ? null : here.finish(), stdout);
         } finally {
             recorded.countDown();
             if (wiring.ctrlC()) {
@@ -196,8 +273,8 @@ public final class GamedayCommand implements Callable<Integer> {
         }
     }
 
-    private int record(Scenario scenario, GamedayResult result, PrintWriter stdout) throws IOException {
-        RunRecord record = GamedayRecord.of(scenario, result);
+    private int record(Scenario scenario, GamedayResult result, LoadFigures local, PrintWriter stdout) throws IOException {
+        RunRecord record = GamedayRecord.of(scenario, result, local);
         Path dir = out.resolve(record.runId());
         RecordFiles.write(dir, record);
         RecordFiles.atomically(dir.resolve("gameday.json"), RecordFiles.json().writeValueAsString(result.redacted()));
@@ -205,7 +282,7 @@ public final class GamedayCommand implements Callable<Integer> {
         stdout.println("Game day " + record.outcome() + (record.error() == null ? "" : ": " + record.error()));
         record.slos().forEach(s -> stdout.println("  " + (s.holds() ? "ok      " : "BROKEN  ") + s.message()));
         result.cleanupProblems().forEach(p -> stdout.println("  CLEAN-UP NEEDED: " + p));
-        stdout.println("Record: " + dir.resolve("run.json") + " (summary.md, junit.xml, gameday.json beside it)");
+        stdout.println("Record: " + dir.resolve("run.json") + " (report.html, summary.md, junit.xml, gameday.json beside it)");
         stdout.flush();
         return record.exitCode();
     }

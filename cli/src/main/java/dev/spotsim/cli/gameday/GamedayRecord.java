@@ -1,20 +1,19 @@
 package dev.spotsim.cli.gameday;
 
-import dev.spotsim.gameday.plan.PlannedStep;
 import dev.spotsim.gameday.run.GamedayResult;
-import dev.spotsim.gameday.run.Outcome;
-import dev.spotsim.gameday.run.StepResult;
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.PhaseStats;
 import dev.spotsim.reports.record.RunRecord;
-import dev.spotsim.reports.record.SecondSample;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
+import dev.spotsim.reports.record.WorkloadDrain;
+import dev.spotsim.gatling.figures.LoadFigures;
 import dev.spotsim.reports.slo.SloEvaluator;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.model.Slo;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +22,8 @@ import java.util.Objects;
 
 /**
  * Turns what a game day observed into the same {@link RunRecord} a local run writes, so the same
- * report and SLO gate apply. What AWS does not show (inside the instances: drain, detection, killed
- * workloads; latency) reads "no data" and so breaks its SLO, as silence is not evidence. A stop
+ * report and SLO gate apply: drain from ECS, target health and lifecycle reads, requests and latency from
+ * the generators' spotsim load figures. What was not observed reads "no data" and so breaks its SLO, as silence is not evidence. A stop
  * condition that broke is one more broken result. Exit: 0 every SLO holds, 2 one is broken, 1 no verdict.
  */
 final class GamedayRecord {
@@ -32,23 +31,33 @@ final class GamedayRecord {
     }
 
     static RunRecord of(Scenario scenario, GamedayResult raw) {
+        return of(scenario, raw, null);
+    }
+
+    /** {@code localFigures}: Gatling's figures from this machine against the staging URL, when it ran (null otherwise). */
+    static RunRecord of(Scenario scenario, GamedayResult raw, LoadFigures localFigures) {
         GamedayResult r = raw.redacted();
-        List<TimelineEntry> timeline = r.timeline().stream().map(e -> new TimelineEntry(e.at(), e.kind(), e.instanceId(), e.detail())).toList();
-        Measures measures = measures(r);
+        List<TimelineEntry> timeline = r.timeline();
+        GamedayPhases phases = new GamedayPhases(r);
+        GamedayLoad load = GamedayLoad.of(r, localFigures);
+        List<WorkloadDrain> workloads = r.workloads().stream().map(w -> new WorkloadDrain(w.workloadId(), w.instanceId(), w.kind(), w.notice(),
+                w.detected(), w.deregistered(), w.sigterm(), w.exited(), w.killed(), w.exitCode())).toList();
+        Measures measures = measures(r, load, phases, workloads);
         List<SloResult> slos = new ArrayList<>();
         for (Slo slo : slos(scenario)) {
-            slos.add(evaluate(slo, r, measures));
+            slos.add(evaluate(slo, r, load, measures));
         }
         if (r.brokenGuard() != null) {
             GamedayResult.BrokenGuard g = r.brokenGuard();
             slos.add(new SloResult("stopConditions." + g.key(), g.condition(), g.measured(), number(g.measured()), false,
                     "stop condition " + g.key() + " = " + number(g.measured()) + ", expected " + g.condition() + ": the game day was stopped"));
         }
-        boolean verdict = r.outcome() == Outcome.COMPLETED || r.outcome() == Outcome.STOPPED;
-        int exit = SloEvaluator.exitCode(verdict, slos);
+        int exit = SloEvaluator.exitCode(r.outcome().reachesVerdict(), slos);
         String error = r.outcome() == Outcome.COMPLETED ? null : r.reason();
+        List<TimelineEntry> all = new ArrayList<>(timeline);
+        load.problems().forEach(p -> all.add(new TimelineEntry(r.endedAt(), TimelineKind.LOAD, null, p)));
         return new RunRecord(r.plan().runId(), scenario.name(), "aws:" + r.plan().region(), scenario.seed(), r.startedAt(), r.endedAt(),
-                r.outcome().wireName(), error, timeline, List.of(), seconds(r), measures, slos, exit);
+                r.outcome().wireName(), error, all, workloads, GamedayLoad.seconds(r, load, phases), measures, slos, exit);
     }
 
     /** The game day's own SLOs when it lists some, else the scenario's. */
@@ -58,15 +67,25 @@ final class GamedayRecord {
         return chosen.entrySet().stream().map(e -> Slo.parse(e.getKey(), e.getValue())).sorted(Comparator.comparing(Slo::key)).toList();
     }
 
-    private static Measures measures(GamedayResult r) {
-        PhaseStats total = r.requests() == null ? PhaseStats.empty()
-                : new PhaseStats(r.requests().requests(), r.requests().failures(), Map.of(), 0, 0, 0, 0, 0, 0,
-                Duration.between(r.loadStartedAt(), r.endedAt()).toMillis() / 1000.0);
-        return new Measures(List.of(), List.of(), 0, Map.of(), total, r.recoveryTime(), r.minCapacity(), r.desiredCapacity());
+    private static Measures measures(GamedayResult r, GamedayLoad load, GamedayPhases phases, List<WorkloadDrain> workloads) {
+        double loadSeconds = Duration.between(r.loadStartedAt(), r.endedAt()).toMillis() / 1000.0;
+        PhaseStats total;
+        Map<String, PhaseStats> perPhase = Map.of();
+        if (load.figures().isPresent()) {
+            total = load.stats(w -> true, loadSeconds);
+            perPhase = load.phases(phases, r);
+        } else {
+            total = r.requests() == null ? PhaseStats.empty()
+                    : new PhaseStats(r.requests().requests(), r.requests().failures(), Map.of(), 0, 0, 0, 0, 0, 0, loadSeconds);
+        }
+        return new Measures(workloads.stream().map(WorkloadDrain::detectionLatency).filter(Objects::nonNull).toList(),
+                workloads.stream().map(WorkloadDrain::drainTime).filter(Objects::nonNull).toList(),
+                (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(), perPhase, total, r.recoveryTime(), r.minCapacity(),
+                r.desiredCapacity());
     }
 
-    private static SloResult evaluate(Slo slo, GamedayResult r, Measures m) {
-        String why = unmeasured(slo, r);
+    private static SloResult evaluate(Slo slo, GamedayResult r, GamedayLoad load, Measures m) {
+        String why = unmeasured(slo, r, load);
         if (why != null) {
             String condition = slo.operator().symbol() + " " + slo.thresholdText();
             return new SloResult(slo.key(), condition, Double.NaN, "no data", false, slo.key() + ": no data (" + why + "), expected " + condition);
@@ -75,40 +94,22 @@ final class GamedayRecord {
     }
 
     /** Why a game day has no figure for this SLO, or null when it has one. */
-    private static String unmeasured(Slo slo, GamedayResult r) {
-        if (slo.phase() != null) {
-            return "a game day has no per-phase figures";
+    private static String unmeasured(Slo slo, GamedayResult r, GamedayLoad load) {
+        boolean figures = load.figures().isPresent();
+        if (slo.phase() != null && !figures) {
+            return "per-phase figures come from spotsim load on the generators (gameday.loadGenerators.gatling)";
         }
+        boolean drain = !r.workloads().isEmpty();
+        String noDrain = r.drainFailure() != null ? "drain reads failed: " + r.drainFailure()
+                : "no interrupted workload was observed: give gameday.drain.ecsCluster, or attach a target group to the Auto Scaling group";
         return switch (slo.metric()) {
             case HEALTHY_CAPACITY -> r.capacity().isEmpty() ? "EC2 was never polled" : null;
             case RECOVERY_TIME -> r.steps().stream().anyMatch(s -> "completed".equals(s.status())) ? null : "nothing was interrupted";
-            case FAILED_REQUESTS -> r.requests() == null ? "no load generator reported request figures (a spotsim-load line)" : null;
-            default -> "not observable on AWS: spotsim sees EC2, FIS and SSM, not inside the instances";
+            case FAILED_REQUESTS -> figures || r.requests() != null ? null
+                    : "no load generator reported request figures (spotsim load, or a spotsim-load line)";
+            case LATENCY -> figures ? null : "latency comes from spotsim load's figures (gameday.loadGenerators.gatling)";
+            case DRAIN_TIME, DETECTION_LATENCY, KILLED_WORKLOADS -> drain ? null : noDrain;
         };
-    }
-
-    /**
-     * One row per EC2 poll: running capacity against the group's size at the start, in the phases of
-     * {@link Slo.Phase}: steady before the first notice, interrupted from it until capacity is back, recovering after.
-     */
-    private static List<SecondSample> seconds(GamedayResult r) {
-        List<Instant> interruptions = r.steps().stream().map(StepResult::interruptionAt).filter(Objects::nonNull).sorted().toList();
-        Instant firstNotice = interruptions.isEmpty() ? null : interruptions.get(0).minus(PlannedStep.NOTICE);
-        Instant recovered = interruptions.isEmpty() || r.recoveryTime() == null ? null
-                : interruptions.get(interruptions.size() - 1).plus(r.recoveryTime());
-        List<SecondSample> out = new ArrayList<>();
-        long previous = -1;
-        for (GamedayResult.CapacitySample c : r.capacity()) {
-            long second = Math.max(0, Duration.between(r.loadStartedAt(), c.at()).toSeconds());
-            if (second == previous) {
-                continue;
-            }
-            previous = second;
-            String phase = firstNotice == null || c.at().isBefore(firstNotice) ? "steady"
-                    : recovered == null || c.at().isBefore(recovered) ? "interrupted" : "recovering";
-            out.add(new SecondSample(second, 0, 0, Map.of(), 0, 0, 0, c.running(), r.desiredCapacity(), phase));
-        }
-        return out;
     }
 
     private static String number(double v) {

@@ -11,12 +11,19 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.fis.FisClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The three SDK v2 sync clients of a game day, over the JDK's HTTP client (no Netty next to Vert.x's,
+ * The SDK v2 sync clients of a game day (EC2, SSM, FIS to act; ECS, ELBv2, Auto Scaling, SQS and
+ * EventBridge to measure drain; STS for the account), over the JDK's HTTP client (no Netty next to Vert.x's,
  * STACK.md). Throttling ({@code RequestLimitExceeded}, {@code ThrottlingException}) is retried with the
  * SDK's standard strategy and more attempts than its default, since a game day polls for minutes.
  * Closing this closes the clients and the HTTP client.
@@ -29,6 +36,12 @@ public final class AwsClients implements AutoCloseable {
     private final Ec2Client ec2;
     private final SsmClient ssm;
     private final FisClient fis;
+    private final EcsClient ecs;
+    private final ElasticLoadBalancingV2Client elbv2;
+    private final AutoScalingClient autoscaling;
+    private final SqsClient sqs;
+    private final EventBridgeClient eventbridge;
+    private final StsClient sts;
 
     private AwsClients(AwsSettings settings) {
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build();
@@ -37,6 +50,15 @@ public final class AwsClients implements AutoCloseable {
         this.ec2 = configure(Ec2Client.builder(), settings, AwsService.EC2, credentials).overrideConfiguration(overrides).httpClient(http).build();
         this.ssm = configure(SsmClient.builder(), settings, AwsService.SSM, credentials).overrideConfiguration(overrides).httpClient(http).build();
         this.fis = configure(FisClient.builder(), settings, AwsService.FIS, credentials).overrideConfiguration(overrides).httpClient(http).build();
+        this.ecs = configure(EcsClient.builder(), settings, AwsService.ECS, credentials).overrideConfiguration(overrides).httpClient(http).build();
+        this.elbv2 = configure(ElasticLoadBalancingV2Client.builder(), settings, AwsService.ELBV2, credentials).overrideConfiguration(overrides)
+                .httpClient(http).build();
+        this.autoscaling = configure(AutoScalingClient.builder(), settings, AwsService.AUTOSCALING, credentials).overrideConfiguration(overrides)
+                .httpClient(http).build();
+        this.sqs = configure(SqsClient.builder(), settings, AwsService.SQS, credentials).overrideConfiguration(overrides).httpClient(http).build();
+        this.eventbridge = configure(EventBridgeClient.builder(), settings, AwsService.EVENTBRIDGE, credentials).overrideConfiguration(overrides)
+                .httpClient(http).build();
+        this.sts = configure(StsClient.builder(), settings, AwsService.STS, credentials).overrideConfiguration(overrides).httpClient(http).build();
     }
 
     /** Builds the clients; nothing is called until a client is used. */
@@ -76,11 +98,41 @@ public final class AwsClients implements AutoCloseable {
         return fis;
     }
 
+    public EcsClient ecs() {
+        return ecs;
+    }
+
+    public ElasticLoadBalancingV2Client elbv2() {
+        return elbv2;
+    }
+
+    public AutoScalingClient autoscaling() {
+        return autoscaling;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public EventBridgeClient eventbridge() {
+        return eventbridge;
+    }
+
+    public StsClient sts() {
+        return sts;
+    }
+
     @Override
     public void close() {
         ec2.close();
         ssm.close();
         fis.close();
+        ecs.close();
+        elbv2.close();
+        autoscaling.close();
+        sqs.close();
+        eventbridge.close();
+        sts.close();
         http.close();
     }
 }

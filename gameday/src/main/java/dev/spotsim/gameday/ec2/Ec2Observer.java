@@ -1,6 +1,7 @@
 package dev.spotsim.gameday.ec2;
 
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,25 +28,25 @@ public final class Ec2Observer {
     }
 
     /** Polls EC2 once; the first poll is the baseline and reports nothing. */
-    public List<TimelineEvent> poll(Instant now) {
+    public List<TimelineEntry> poll(Instant now) {
         Map<String, Ec2Instance> current = new HashMap<>();
         for (Ec2Instance i : ec2.anyState(group)) {
             current.put(i.instanceId(), i);
         }
         running = (int) current.values().stream().filter(Ec2Instance::isRunning).count();
-        List<TimelineEvent> changes = new ArrayList<>();
+        List<TimelineEntry> changes = new ArrayList<>();
         if (last != null) {
             for (Ec2Instance seen : sorted(current)) {
                 Ec2Instance before = last.get(seen.instanceId());
                 if (before == null) {
-                    changes.add(new TimelineEvent(now, "launch", seen.instanceId(), seen.pool() + " " + lifecycle(seen) + ", " + seen.state()));
+                    changes.add(new TimelineEntry(now, TimelineKind.LAUNCH, seen.instanceId(), seen.pool() + " " + lifecycle(seen) + ", " + seen.state()));
                 } else if (!same(before.state(), seen.state())) {
-                    changes.add(new TimelineEvent(now, "state", seen.instanceId(), before.state() + " -> " + seen.state()));
+                    changes.add(new TimelineEntry(now, TimelineKind.STATE, seen.instanceId(), before.state() + " -> " + seen.state()));
                 }
             }
             for (Ec2Instance gone : sorted(last)) {
                 if (!current.containsKey(gone.instanceId())) {
-                    changes.add(new TimelineEvent(now, "gone", gone.instanceId(), "no longer listed (was " + gone.state() + ")"));
+                    changes.add(new TimelineEntry(now, TimelineKind.GONE, gone.instanceId(), "no longer listed (was " + gone.state() + ")"));
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.ec2.TagSelector;
 import dev.spotsim.gameday.fis.FisTemplate;
+import dev.spotsim.gameday.ssm.GatlingCommand;
 import dev.spotsim.gameday.ssm.LoadCommand;
 import dev.spotsim.gameday.ssm.SsmLoadDrivers;
 import dev.spotsim.scenarios.model.GamedaySpec;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class Planner {
     /** Metrics a game day measures: capacity from EC2 polling, recovery from it, requests from load figures. */
-    private static final Set<Slo.Metric> OBSERVABLE = Set.of(Slo.Metric.HEALTHY_CAPACITY, Slo.Metric.RECOVERY_TIME, Slo.Metric.FAILED_REQUESTS);
     /** Time EC2 may take to take an interrupted instance down, budgeted into the run's deadline. */
     private static final Duration SHUTDOWN_ALLOWANCE = Duration.ofMinutes(2);
 
@@ -74,7 +74,7 @@ public final class Planner {
         if (g.loadGenerators() != null) {
             generatorSelector = new TagSelector(g.loadGenerators().tags(), null);
             generators = generators(g.loadGenerators(), generatorSelector, steps, notes);
-            command = new LoadCommand("spotsim " + scenario.name() + " " + options.runId(), LoadCommand.lines(g.loadGenerators().command()),
+            command = new LoadCommand("spotsim " + scenario.name() + " " + options.runId(), loadLines(scenario, options, generators.size()),
                     g.loadGenerators().workingDirectory(), g.loadGenerators().executionTimeout(), g.loadGenerators().deliveryTimeout());
         } else if (scenario.load() != null) {
             notes.add("load: no gameday.loadGenerators, so spotsim drives no load on AWS; request figures come only from a load you run yourself");
@@ -92,6 +92,20 @@ public final class Planner {
         return new GamedayPlan(options.runId(), scenario.name(), region, group, running, spot.size(), maxInstances, maxPercent, steps,
                 generatorSelector, generators, command, guards, g.stopAlarms(), g.pollInterval(), scenario.recovery().timeout(),
                 loadDuration, deadline, notes);
+    }
+
+    /** The generators' script: the scenario's own command, or spotsim load with the scenario's load section at each one's share. */
+    private static List<String> loadLines(Scenario scenario, PlanOptions options, int generators) {
+        GamedaySpec.LoadGenerators spec = scenario.gameday().loadGenerators();
+        if (spec.gatling() == null) {
+            return LoadCommand.lines(spec.command());
+        }
+        if (scenario.load() == null) {
+            throw new GamedayRefusal("gameday.loadGenerators.gatling: the scenario has no load section for spotsim load to run");
+        }
+        String url = options.gatlingUrl() != null ? options.gatlingUrl() : spec.gatling().url();
+        String launcher = options.gatlingLauncher() != null ? options.gatlingLauncher() : spec.gatling().launcher();
+        return GatlingCommand.lines(scenario.load(), url, launcher, spec.gatling().install(), generators, options.runId());
     }
 
     private List<PlannedStep> steps(Scenario scenario, PlanOptions options, String roleArn, List<Ec2Instance> spot, List<String> notes) {
@@ -214,15 +228,29 @@ public final class Planner {
         boolean own = !g.slos().isEmpty();
         Map<String, String> slos = own ? g.slos() : scenario.slos();
         String section = own ? "gameday.slos." : "slos.";
+        boolean figures = (g.loadGenerators() != null && g.loadGenerators().gatling() != null);
+        boolean drain = g.targets().autoScalingGroup() != null || g.drain().ecsCluster() != null || !g.drain().targetGroupArns().isEmpty();
         for (String key : new java.util.TreeSet<>(slos.keySet())) {
-            Slo slo = Slo.parse(key, slos.get(key));
-            boolean observable = OBSERVABLE.contains(slo.metric()) && (slo.metric() != Slo.Metric.FAILED_REQUESTS || requestFigures);
-            if (!observable || slo.phase() != null) {
-                notes.add(section + key + ": a game day cannot measure this (" + (slo.phase() != null ? "no phases on AWS"
-                        : "no view inside the instances or of the requests") + "), so it reads no data and breaks"
+            String why = unobservable(Slo.parse(key, slos.get(key)), requestFigures, figures, drain);
+            if (why != null) {
+                notes.add(section + key + ": a game day cannot measure this (" + why + "), so it reads no data and breaks"
                         + (own ? "" : "; list what a game day can measure in gameday.slos"));
             }
         }
+    }
+
+    /** Why this game day has no figure for {@code slo}, or null when it will have one. */
+    private static String unobservable(Slo slo, boolean requestFigures, boolean figures, boolean drain) {
+        if (slo.phase() != null && !figures) {
+            return "per-phase figures need spotsim load on the generators: gameday.loadGenerators.gatling";
+        }
+        return switch (slo.metric()) {
+            case HEALTHY_CAPACITY, RECOVERY_TIME -> null;
+            case FAILED_REQUESTS -> requestFigures ? null : "no request figures: no load generators";
+            case LATENCY -> figures ? null : "latency needs spotsim load on the generators: gameday.loadGenerators.gatling";
+            case DRAIN_TIME, DETECTION_LATENCY, KILLED_WORKLOADS -> drain ? null
+                    : "drain is read from the group's target groups, gameday.drain.ecsCluster or gameday.drain.targetGroupArns: none given";
+        };
     }
 
     /** The longest the run may take: the load or the last interruption plus recovery, whichever ends later, with margin. */

@@ -1,7 +1,9 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.Redactor;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.gameday.drain.WorkloadObservation;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.ssm.Invocation;
 import dev.spotsim.gameday.ssm.LoadCommand;
@@ -15,13 +17,16 @@ import java.util.List;
  * experiments, commands, guards, clean-up), each step's fate, every command invocation with its
  * output, running capacity at each poll against the group's size at the start, recovery time (null
  * when capacity did not come back within the bound or nothing was interrupted), request figures
- * reported by the generators or the live load, the broken guard if one stopped the run, and clean-up problems.
+ * reported by the generators or the live load, the broken guard if one stopped the run, clean-up problems, what
+ * was seen of each interrupted workload's drain, and why drain reads stopped (null when they did not).
  */
 public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadStartedAt, Instant endedAt, Outcome outcome, String reason,
-                            List<TimelineEvent> timeline, List<StepResult> steps, List<Invocation> invocations,
+                            List<TimelineEntry> timeline, List<StepResult> steps, List<Invocation> invocations,
                             List<CapacitySample> capacity, int desiredCapacity, Duration recoveryTime, LoadSummary requests,
-                            BrokenGuard brokenGuard, List<String> cleanupProblems) {
+                            BrokenGuard brokenGuard, List<String> cleanupProblems, List<WorkloadObservation> workloads,
+                            String drainFailure) {
     public GamedayResult {
+        workloads = workloads == null ? List.of() : List.copyOf(workloads);
         timeline = List.copyOf(timeline);
         steps = List.copyOf(steps);
         invocations = List.copyOf(invocations);
@@ -39,7 +44,7 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
 
     /** A copy fit to print or store: secrets masked in command lines, command output and the timeline. */
     public GamedayResult redacted() {
-        List<TimelineEvent> events = timeline.stream().map(e -> new TimelineEvent(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
+        List<TimelineEntry> events = timeline.stream().map(e -> new TimelineEntry(e.at(), e.kind(), e.instanceId(), Redactor.redact(e.detail()))).toList();
         List<Invocation> outputs = invocations.stream().map(i -> new Invocation(i.commandId(), i.instanceId(), i.status(), i.statusDetails(),
                 i.responseCode(), Redactor.redact(i.stdout()), Redactor.redact(i.stderr()), i.stdoutCapped(), i.stderrCapped(),
                 i.executionStart(), i.executionEnd())).toList();
@@ -51,7 +56,7 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
                 plan.stopConditions(), plan.stopAlarms(), plan.pollInterval(), plan.recoveryTimeout(), plan.loadDuration(), plan.deadline(),
                 plan.notes());
         return new GamedayResult(p, startedAt, loadStartedAt, endedAt, outcome, Redactor.redact(reason), events, steps, outputs, capacity,
-                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems);
+                desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems, workloads, Redactor.redact(drainFailure));
     }
 
     /** The lowest running capacity seen. */

@@ -1,10 +1,14 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import dev.spotsim.gameday.Batches;
 import dev.spotsim.gameday.Redactor;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Observer;
+import dev.spotsim.gameday.drain.DrainObserver;
+import dev.spotsim.gameday.drain.DrainReaders;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
@@ -43,9 +47,11 @@ public final class GamedayRun {
     private final RunClock clock;
     private final Ec2Observer observer;
     private final Guards guards;
+    private final DrainObserver drain;
+    private String drainFailure;
     private final LiveRequests live;
     private final List<StepRunner> steps = new ArrayList<>();
-    private final List<TimelineEvent> timeline = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<GamedayResult.CapacitySample> capacity = new ArrayList<>();
     private final List<String> cleanupProblems = new ArrayList<>();
     private final CountDownLatch wake = new CountDownLatch(1);
@@ -57,12 +63,20 @@ public final class GamedayRun {
 
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live) {
+        this(plan, partition, ec2, fis, ssm, clock, live, null);
+    }
+
+    /** {@code drain}: where drain is measured (null: EC2 only). */
+    public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
+                      LiveRequests live, DrainReaders drain) {
         this.plan = plan;
         this.ssm = ssm;
         this.clock = clock;
         this.live = live;
         this.observer = new Ec2Observer(ec2, plan.group());
         this.guards = new Guards(plan.stopConditions(), live);
+        this.drain = drain == null || drain.sources().none() ? null
+                : new DrainObserver(drain.sources(), drain.targets(), drain.ecs(), observer::stateOf, this::record);
         for (PlannedStep step : plan.steps()) {
             steps.add(new StepRunner(step, plan.group(), partition, plan.region(), ec2, fis, this::record));
         }
@@ -83,6 +97,9 @@ public final class GamedayRun {
         Outcome outcome = Outcome.ERROR;
         String reason = null;
         try {
+            if (drain != null) {
+                drainRead(startedAt, drain::start);
+            }
             observe(startedAt);
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
@@ -98,14 +115,14 @@ public final class GamedayRun {
         } finally {
             windDown(outcome, reason);
         }
-        timeline.sort(Comparator.comparing(TimelineEvent::at));
+        timeline.sort(Comparator.comparing(TimelineEntry::at));
         LoadSummary requests = tracker != null ? tracker.loadSummary().orElse(null) : null;
         if (live != null) {
             requests = requests == null ? live.sofar() : requests.plus(live.sofar());
         }
         return new GamedayResult(plan, startedAt, loadStart, clock.now(), outcome, reason, timeline, StepRunner.results(steps),
                 tracker == null ? List.of() : tracker.invocations(), capacity, plan.groupInstances().size(), recoveryTime, requests,
-                brokenGuard, cleanupProblems);
+                brokenGuard, cleanupProblems, drain == null ? List.of() : drain.observations(), drainFailure);
     }
 
     private record Ending(Outcome outcome, String reason) {
@@ -123,11 +140,11 @@ public final class GamedayRun {
                 }
             } finally {
                 tracker = new CommandTracker(ssm, sent);
-                sent.forEach((command, batch) -> record(new TimelineEvent(now, "command", null, "SendCommand " + command + " to "
+                sent.forEach((command, batch) -> record(new TimelineEntry(now, TimelineKind.COMMAND, null, "SendCommand " + command + " to "
                         + batch.size() + " generator" + (batch.size() == 1 ? "" : "s") + ": " + String.join(", ", batch))));
             }
         }
-        record(new TimelineEvent(now, "load", null, plan.drivesLoad() ? "load started" : "run started (no load driven)"));
+        record(new TimelineEntry(now, TimelineKind.LOAD, null, plan.drivesLoad() ? "load started" : "run started (no load driven)"));
         return now;
     }
 
@@ -142,6 +159,9 @@ public final class GamedayRun {
             for (StepRunner step : steps) {
                 if (step.due(loadStart, now)) {
                     step.start(now);
+                    if (drain != null && drainFailure == null && step.interruptionAt() != null) {
+                        drain.watch(step.instanceIds(), step.interruptionAt().minus(dev.spotsim.gameday.plan.PlannedStep.NOTICE), step.interruptionAt());
+                    }
                 }
                 step.poll(now);
                 if (step.failed()) {
@@ -154,7 +174,7 @@ public final class GamedayRun {
             Optional<GamedayResult.BrokenGuard> broken = guards.check(observer.running(), plan.groupInstances().size());
             if (broken.isPresent()) {
                 brokenGuard = broken.get();
-                record(new TimelineEvent(now, "guard", null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
+                record(new TimelineEntry(now, TimelineKind.GUARD, null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
                         + " broken (measured " + number(brokenGuard.measured()) + ")"));
                 return new Ending(Outcome.STOPPED, "stop condition " + brokenGuard.key() + " broken");
             }
@@ -172,6 +192,22 @@ public final class GamedayRun {
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
         capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
+        if (drain != null) {
+            drainRead(now, () -> drain.poll(now));
+        }
+    }
+
+    /** A drain read; one that fails (a missing permission, say) must not stop the game day: drain reads stop and drain reads no data. */
+    private void drainRead(Instant now, Runnable read) {
+        if (drainFailure != null) {
+            return;
+        }
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            drainFailure = e.getMessage();
+            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "drain reads stopped: " + e.getMessage()));
+        }
     }
 
     /**
@@ -187,7 +223,7 @@ public final class GamedayRun {
                 .noneMatch(id -> "running".equals(observer.stateOf(id)));
         if (allDown && observer.running() >= plan.groupInstances().size()) {
             recoveryTime = Duration.between(last, now);
-            record(new TimelineEvent(now, "recovered", null, observer.running() + " running again, " + number(recoveryTime.toMillis() / 1000.0)
+            record(new TimelineEntry(now, TimelineKind.RECOVERED, null, observer.running() + " running again, " + number(recoveryTime.toMillis() / 1000.0)
                     + "s after the last interruption"));
         }
     }
@@ -218,7 +254,7 @@ public final class GamedayRun {
                 for (String command : tracker.unfinishedCommands()) {
                     attempt(() -> {
                         ssm.cancel(command);
-                        record(new TimelineEvent(now, "command", null, "CancelCommand " + command + " (" + why + ")"));
+                        record(new TimelineEntry(now, TimelineKind.COMMAND, null, "CancelCommand " + command + " (" + why + ")"));
                     }, "CancelCommand " + command);
                 }
             }
@@ -228,7 +264,7 @@ public final class GamedayRun {
             String problem = step.deleteTemplate(clock.now());
             if (problem != null) {
                 cleanupProblems.add(problem);
-                record(new TimelineEvent(clock.now(), "cleanup", null, problem));
+                record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
             }
         }
     }
@@ -259,11 +295,11 @@ public final class GamedayRun {
         } catch (RuntimeException e) {
             String problem = what + " failed while stopping: " + e.getMessage();
             cleanupProblems.add(problem);
-            record(new TimelineEvent(clock.now(), "cleanup", null, problem));
+            record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
         }
     }
 
-    private void record(TimelineEvent event) {
+    private void record(TimelineEntry event) {
         timeline.add(event);
         LOG.info("{} {} {}", event.kind(), event.instanceId() == null ? "-" : event.instanceId(), Redactor.redact(event.detail()));
     }

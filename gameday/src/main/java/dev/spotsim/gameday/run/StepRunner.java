@@ -1,6 +1,7 @@
 package dev.spotsim.gameday.run;
 
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import dev.spotsim.gameday.ec2.Ec2Instance;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.ec2.TagSelector;
@@ -27,7 +28,7 @@ final class StepRunner {
     private final String region;
     private final Ec2Targets ec2;
     private final FisExperiments fis;
-    private final Consumer<TimelineEvent> timeline;
+    private final Consumer<TimelineEntry> timeline;
 
     private Instant startedAt;
     private List<String> instanceIds = List.of();
@@ -38,7 +39,7 @@ final class StepRunner {
     private boolean interruptionMarked;
 
     StepRunner(PlannedStep step, TagSelector group, String partition, String region, Ec2Targets ec2, FisExperiments fis,
-               Consumer<TimelineEvent> timeline) {
+               Consumer<TimelineEntry> timeline) {
         this.step = step;
         this.group = group;
         this.partition = partition;
@@ -56,11 +57,11 @@ final class StepRunner {
     void start(Instant now) {
         List<Ec2Instance> still = ec2.stillTargetable(group, step.instanceIds());
         List<String> gone = step.instanceIds().stream().filter(id -> still.stream().noneMatch(i -> i.instanceId().equals(id))).toList();
-        gone.forEach(id -> timeline.accept(new TimelineEvent(now, "step", id, "step " + step.number()
+        gone.forEach(id -> timeline.accept(new TimelineEntry(now, TimelineKind.STEP, id, "step " + step.number()
                 + ": no longer a running Spot Instance of the group, left out")));
         if (still.isEmpty()) {
             skipped = true;
-            timeline.accept(new TimelineEvent(now, "step", null, "step " + step.number() + ": skipped, none of its instances is still targetable"));
+            timeline.accept(new TimelineEntry(now, TimelineKind.STEP, null, "step " + step.number() + ": skipped, none of its instances is still targetable"));
             return;
         }
         FisTemplate template = gone.isEmpty() ? step.template()
@@ -69,11 +70,11 @@ final class StepRunner {
         instanceIds = still.stream().map(Ec2Instance::instanceId).toList();
         experiment = fis.start(templateId, template.tags());
         startedAt = now;
-        timeline.accept(new TimelineEvent(now, "experiment", null, "step " + step.number() + ": " + experiment.id() + " from template "
+        timeline.accept(new TimelineEntry(now, TimelineKind.EXPERIMENT, null, "step " + step.number() + ": " + experiment.id() + " from template "
                 + templateId + " " + experiment.status().wireName() + ", durationBeforeInterruption " + step.durationBeforeInterruption()));
         // FIS: "Immediately after the action is initiated, the target instance receives an EC2 instance rebalance recommendation."
         // https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#send-spot-instance-interruptions
-        instanceIds.forEach(id -> timeline.accept(new TimelineEvent(now, "rebalance", id, "rebalance recommendation (sent by FIS as the action starts)")));
+        instanceIds.forEach(id -> timeline.accept(new TimelineEntry(now, TimelineKind.REBALANCE, id, "rebalance recommendation (sent by FIS as the action starts)")));
     }
 
     /** Polls the experiment once while it is not final; records status changes and the notice and interruption as they fall due. */
@@ -84,7 +85,7 @@ final class StepRunner {
         if (!experiment.status().isFinal()) {
             Experiment latest = fis.get(experiment.id());
             if (latest.status() != experiment.status()) {
-                timeline.accept(new TimelineEvent(now, "experiment", null, "step " + step.number() + ": " + experiment.id() + " "
+                timeline.accept(new TimelineEntry(now, TimelineKind.EXPERIMENT, null, "step " + step.number() + ": " + experiment.id() + " "
                         + experiment.status().wireName() + " -> " + latest.status().wireName() + (latest.reason() == null ? "" : " (" + latest.reason() + ")")));
             }
             experiment = latest;
@@ -99,12 +100,12 @@ final class StepRunner {
         Instant notice = startedAt.plus(step.durationBeforeInterruption()).minus(PlannedStep.NOTICE);
         if (!noticeMarked && !now.isBefore(notice) && !stoppedEarly) {
             noticeMarked = true;
-            instanceIds.forEach(id -> timeline.accept(new TimelineEvent(notice, "notice", id, "Spot interruption notice (expected: 2m before the interruption)")));
+            instanceIds.forEach(id -> timeline.accept(new TimelineEntry(notice, TimelineKind.NOTICE, id, "Spot interruption notice (expected: 2m before the interruption)")));
         }
         Instant interruption = interruptionAt();
         if (!interruptionMarked && !now.isBefore(interruption) && !stoppedEarly) {
             interruptionMarked = true;
-            instanceIds.forEach(id -> timeline.accept(new TimelineEvent(interruption, "action", id, "interruption (expected; EC2 states follow)")));
+            instanceIds.forEach(id -> timeline.accept(new TimelineEntry(interruption, TimelineKind.ACTION, id, "interruption (expected; EC2 states follow)")));
         }
     }
 
@@ -112,7 +113,7 @@ final class StepRunner {
     void stop(Instant now, String why) {
         if (experiment != null && !experiment.status().isFinal() && experiment.status() != ExperimentStatus.STOPPING) {
             experiment = fis.stop(experiment.id());
-            timeline.accept(new TimelineEvent(now, "experiment", null, "step " + step.number() + ": StopExperiment " + experiment.id() + " (" + why + ")"));
+            timeline.accept(new TimelineEntry(now, TimelineKind.EXPERIMENT, null, "step " + step.number() + ": StopExperiment " + experiment.id() + " (" + why + ")"));
         }
     }
 
@@ -123,7 +124,7 @@ final class StepRunner {
         }
         try {
             boolean deleted = fis.deleteTemplate(templateId);
-            timeline.accept(new TimelineEvent(now, "cleanup", null, "step " + step.number() + ": experiment template " + templateId
+            timeline.accept(new TimelineEntry(now, TimelineKind.CLEANUP, null, "step " + step.number() + ": experiment template " + templateId
                     + (deleted ? " deleted" : " was already gone")));
             return null;
         } catch (RuntimeException e) {

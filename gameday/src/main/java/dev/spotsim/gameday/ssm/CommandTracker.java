@@ -1,6 +1,7 @@
 package dev.spotsim.gameday.ssm;
 
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
+import dev.spotsim.reports.record.TimelineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +37,8 @@ public final class CommandTracker {
     }
 
     /** Asks SSM once about every unfinished invocation; returns what changed. */
-    public List<TimelineEvent> poll(Instant now) {
-        List<TimelineEvent> changes = new ArrayList<>();
+    public List<TimelineEntry> poll(Instant now) {
+        List<TimelineEntry> changes = new ArrayList<>();
         for (Map.Entry<String, List<String>> command : commands.entrySet()) {
             String commandId = command.getKey();
             if (command.getValue().stream().allMatch(id -> done(commandId, id))) {
@@ -62,7 +63,7 @@ public final class CommandTracker {
     }
 
     /** GetCommandInvocation; on InvocationDoesNotExist returns the listed status (or null) and remembers to ask again. */
-    private Invocation read(String commandId, String instanceId, Invocation listed, Instant now, List<TimelineEvent> changes) {
+    private Invocation read(String commandId, String instanceId, Invocation listed, Instant now, List<TimelineEntry> changes) {
         String key = key(commandId, instanceId);
         Optional<Invocation> full = ssm.invocation(commandId, instanceId);
         if (full.isPresent()) {
@@ -71,12 +72,12 @@ public final class CommandTracker {
         }
         int misses = outputMisses.merge(key, 1, Integer::sum);
         if (misses == 1) {
-            changes.add(new TimelineEvent(now, "command", instanceId, commandId + ": InvocationDoesNotExist, asking again next poll"));
+            changes.add(new TimelineEntry(now, TimelineKind.COMMAND, instanceId, commandId + ": InvocationDoesNotExist, asking again next poll"));
         }
         if (listed != null) {
             if (misses >= OUTPUT_ATTEMPTS) {
                 outputPending.remove(key);
-                changes.add(new TimelineEvent(now, "command", instanceId, commandId + ": output never readable, status kept"));
+                changes.add(new TimelineEntry(now, TimelineKind.COMMAND, instanceId, commandId + ": output never readable, status kept"));
             } else {
                 outputPending.add(key);
             }
@@ -84,13 +85,13 @@ public final class CommandTracker {
         return listed;
     }
 
-    private void record(Invocation seen, Instant at, List<TimelineEvent> changes) {
+    private void record(Invocation seen, Instant at, List<TimelineEntry> changes) {
         Invocation before = latest.put(key(seen.commandId(), seen.instanceId()), seen);
         if (before == null || before.status() != seen.status()) {
             String details = seen.statusDetails() == null || seen.statusDetails().equals(seen.status().wireName()) ? "" : " (" + seen.statusDetails() + ")";
             // SSM reports -1 when the script did not run to its end.
             String exit = seen.responseCode() == null || seen.responseCode() < 0 || !seen.status().isFinal() ? "" : ", exit " + seen.responseCode();
-            changes.add(new TimelineEvent(at, "command", seen.instanceId(), seen.commandId() + ": "
+            changes.add(new TimelineEntry(at, TimelineKind.COMMAND, seen.instanceId(), seen.commandId() + ": "
                     + (before == null ? "?" : before.status().wireName()) + " -> " + seen.status().wireName() + details + exit));
         }
     }

@@ -45,6 +45,9 @@ public final class FakeAws implements AutoCloseable {
     });
     public final WireMockServer ssmServer = server("fake-ssm", ssm::handle);
     public final WireMockServer fisServer = server("fake-fis", fis::handle);
+    public final FakeDrain drain = new FakeDrain(clock::now, fis::actionTimes);
+    /** ECS, ELBv2 and Auto Scaling: the reads drain is measured from. */
+    public final WireMockServer drainServer = server("fake-drain", drain::handle);
 
     private static WireMockServer server(String name, Function<Request, ResponseDefinition> handler) {
         ResponseDefinitionTransformerV2 transformer = new ResponseDefinitionTransformerV2() {
@@ -71,8 +74,9 @@ public final class FakeAws implements AutoCloseable {
 
     /** Settings pointing every client here, with fake keys and a retry back-off of 1 ms. */
     public AwsSettings settings() {
+        URI drainUri = URI.create(drainServer.baseUrl());
         return new AwsSettings(REGION, null, Map.of(AwsService.EC2, URI.create(ec2Server.baseUrl()), AwsService.SSM, URI.create(ssmServer.baseUrl()),
-                AwsService.FIS, URI.create(fisServer.baseUrl())),
+                AwsService.FIS, URI.create(fisServer.baseUrl()), AwsService.ECS, drainUri, AwsService.ELBV2, drainUri, AwsService.AUTOSCALING, drainUri),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)),
                 AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4)
                         .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(1)))
@@ -107,5 +111,12 @@ public final class FakeAws implements AutoCloseable {
         ec2Server.stop();
         ssmServer.stop();
         fisServer.stop();
+        drainServer.stop();
+    }
+
+    /** The drain reads received: ECS operations by name, query actions by Action. */
+    public List<String> drainCalls() {
+        return received(drainServer).stream().map(r -> r.getHeader("X-Amz-Target") != null
+                ? r.getHeader("X-Amz-Target").replaceAll(".*\\.", "") : Wire.form(r.getBodyAsString()).get("Action")).toList();
     }
 }

@@ -51,6 +51,17 @@ public final class FakeFis {
         JsonNode tags;
     }
 
+    /** When each instance of a started, unstopped experiment is (or was) interrupted: what the drain fakes play against. */
+    synchronized Map<String, Instant> actionTimes() {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        for (Exp e : experiments.values()) {
+            if (e.stopAt == null && failWith == null && !neverCompletes) {
+                e.instanceIds.forEach(id -> out.put(id, e.start.plus(e.duration)));
+            }
+        }
+        return out;
+    }
+
     /** Templates still stored (not deleted). */
     public synchronized List<String> templateIds() {
         return List.copyOf(templates.keySet());

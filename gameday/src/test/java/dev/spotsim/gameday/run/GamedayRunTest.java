@@ -1,5 +1,6 @@
 package dev.spotsim.gameday.run;
 
+import dev.spotsim.reports.record.Outcome;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.gameday.aws.AwsClients;
 import dev.spotsim.gameday.ec2.Ec2Targets;
 import dev.spotsim.gameday.fake.FakeAws;
@@ -83,7 +84,7 @@ class GamedayRunTest {
         assertThat(events(result, second)).contains("2m rebalance", "3m notice", "5m action", "5m state running -> shutting-down");
         assertThat(result.timeline()).anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("launch PT3M30S"))
                 .anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("recovered PT6M30S"));
-        assertThat(result.timeline()).extracting(TimelineEvent::at).isSorted();
+        assertThat(result.timeline()).extracting(TimelineEntry::at).isSorted();
 
         // Only the planned instances were ever put in a template; everyone else is still running.
         List<String> targeted = new ArrayList<>();

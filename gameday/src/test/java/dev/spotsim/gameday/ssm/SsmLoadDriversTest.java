@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.spotsim.gameday.TimelineEvent;
+import dev.spotsim.reports.record.TimelineEntry;
 import dev.spotsim.gameday.aws.AwsClients;
 import dev.spotsim.gameday.fake.FakeAws;
 import dev.spotsim.gameday.fake.FakeSsm.Phase;
@@ -82,7 +82,7 @@ class SsmLoadDriversTest {
         aws.ssm.script(gens.get(3), new Script(List.of(new Phase(Duration.ZERO, "InProgress", "InProgress"),
                 new Phase(Duration.ofHours(1), "Success", "Success")), 0, "", ""));
         CommandTracker tracker = new CommandTracker(ssm, ssm.send(COMMAND, gens));
-        List<TimelineEvent> events = new ArrayList<>();
+        List<TimelineEntry> events = new ArrayList<>();
 
         for (int poll = 0; poll < 6 && !tracker.allFinal(); poll++) {
             if (poll == 4) {
@@ -112,7 +112,7 @@ class SsmLoadDriversTest {
         assertThat(reads).isEqualTo(4 + 4 + 4);
     }
 
-    private static List<String> details(List<TimelineEvent> events, String instanceId) {
+    private static List<String> details(List<TimelineEntry> events, String instanceId) {
         return events.stream().filter(e -> instanceId.equals(e.instanceId())).map(e -> e.detail().replaceAll("^[^:]+: ", "")).toList();
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a run leaves behind for reports and the SLO gate ({@code run.json}). {@code outcome}
- * is "completed", "interrupted" (Ctrl-C: partial) or "error"; {@code exitCode} is 0 (all SLOs
+ * Everything a run or a game day leaves behind for reports and the SLO gate ({@code run.json}).
+ * {@code outcome} is an {@link Outcome}'s wire name; {@code exitCode} is a {@link Verdict}'s: 0 (all SLOs
  * hold), 2 (an SLO is broken) or 1 (no verdict).
  */
 public record RunRecord(String runId, String scenario, String target, long seed, Instant startedAt, Instant endedAt,
@@ -16,5 +16,15 @@ public record RunRecord(String runId, String scenario, String target, long seed,
         workloads = List.copyOf(workloads);
         seconds = List.copyOf(seconds);
         slos = List.copyOf(slos);
+    }
+
+    /** {@link #outcome} as the shared vocabulary. */
+    public Outcome outcomeKind() {
+        return Outcome.of(outcome);
+    }
+
+    /** The SLO gate's answer, from the exit code. */
+    public Verdict verdict() {
+        return Verdict.ofExitCode(exitCode);
     }
 }

@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * How the scenario runs as a game day on real AWS ({@code spotsim gameday}): which instances may be
  * interrupted, where load comes from, how much may be hit at most, the FIS experiment role, and the
- * guards that stop everything mid-run. Optional: a scenario without it only runs locally.
+ * guards that stop everything mid-run, and where drain is measured. Optional: a scenario without it only runs locally.
  */
 public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastRadius blastRadius, String fisRoleArn,
                           List<String> stopAlarms, Map<String, String> stopConditions, Map<String, String> slos,
-                          Duration pollInterval) {
+                          Duration pollInterval, Drain drain) {
     /** IAM role ARNs, e.g. arn:aws:iam::123456789012:role/spotsim-fis. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html */
     private static final String ROLE_ARN = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}";
     /** CloudWatch alarm ARNs, the only stop-condition source FIS knows besides "none". https://docs.aws.amazon.com/fis/latest/userguide/stop-conditions.html */
@@ -60,6 +60,7 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
         for (Map.Entry<String, String> e : slos.entrySet()) {
             parseAs("slos.", e.getKey(), e.getValue());
         }
+        drain = drain == null ? Drain.defaults() : drain;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("pollInterval: expected 1s..5m, got " + pollInterval.toMillis() + "ms");
@@ -105,7 +106,7 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
      * ({@code AWS-RunShellScript}). {@code count} caps how many are used (all found, when absent).
      * {@code executionTimeout} is the script's own limit; {@code deliveryTimeout} how long SSM keeps trying to deliver.
      */
-    public record LoadGenerators(Map<String, String> tags, Integer count, String command, String workingDirectory,
+    public record LoadGenerators(Map<String, String> tags, Integer count, String command, Gatling gatling, String workingDirectory,
                                  Duration executionTimeout, Duration deliveryTimeout) {
         /** AWS-RunShellScript's executionTimeout: default 3600 s, at most 172800 s (48 h). https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html#aws-runShellScript */
         private static final Duration MAX_EXECUTION = Duration.ofHours(48);
@@ -122,8 +123,11 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
             if (count != null && (count < 1 || count > 1000)) {
                 throw new IllegalArgumentException("count: expected 1..1000 generators, got " + count);
             }
-            if (command == null || command.isBlank()) {
-                throw new IllegalArgumentException("command: required, the shell script each generator runs, e.g. \"hey -z 5m https://staging.example.com/\"");
+            boolean hasCommand = command != null && !command.isBlank();
+            if (hasCommand == (gatling != null)) {
+                throw new IllegalArgumentException(hasCommand ? "command, gatling: give one of them, not both"
+                        : "command or gatling: required; gatling: {url: https://staging.example.com} runs the scenario's load with spotsim load, "
+                        + "command: \"hey -z 5m https://staging.example.com/\" runs your own tool");
             }
             executionTimeout = executionTimeout == null ? Duration.ofHours(1) : executionTimeout;
             if (executionTimeout.toSeconds() < 1 || executionTimeout.compareTo(MAX_EXECUTION) > 0) {
@@ -133,6 +137,49 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
             if (deliveryTimeout.compareTo(MIN_DELIVERY) < 0 || deliveryTimeout.compareTo(MAX_DELIVERY) > 0) {
                 throw new IllegalArgumentException("deliveryTimeout: SSM allows 30s..30d, got " + deliveryTimeout);
             }
+        }
+    }
+
+    /**
+     * Gatling on the generators: each runs {@code spotsim load} with the scenario's load section at its
+     * share of the rate against {@code url}. {@code launcher} is how spotsim is started there (default
+     * {@code spotsim} on the PATH, or e.g. {@code java --add-opens=java.base/java.lang=ALL-UNNAMED -jar /opt/spotsim/spotsim.jar});
+     * {@code install}, when given, is run first (e.g. fetching the jar). {@code --local} replaces url and launcher.
+     */
+    public record Gatling(String url, String launcher, String install) {
+        public Gatling {
+            if (url == null || !url.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new IllegalArgumentException("gatling.url: expected the staging URL the generators load, like https://web.staging.example.com, got "
+                        + (url == null ? "nothing" : "\"" + url + "\""));
+            }
+            launcher = launcher == null || launcher.isBlank() ? "spotsim" : launcher.strip();
+            install = install == null || install.isBlank() ? null : install;
+        }
+    }
+
+    /**
+     * Where a game day reads drain from: the ECS cluster whose task stops it reads (none: no ECS reads),
+     * and target groups beside those of the Auto Scaling group.
+     */
+    public record Drain(String ecsCluster, List<String> targetGroupArns) {
+        /** Target group ARNs. https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroup.html */
+        private static final String TARGET_GROUP_ARN = "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+";
+
+        public Drain {
+            if (ecsCluster != null && (ecsCluster.isBlank() || ecsCluster.length() > 255)) {
+                throw new IllegalArgumentException("ecsCluster: expected a cluster name or ARN of 1..255 characters");
+            }
+            targetGroupArns = targetGroupArns == null ? List.of() : List.copyOf(targetGroupArns);
+            for (int i = 0; i < targetGroupArns.size(); i++) {
+                if (!targetGroupArns.get(i).matches(TARGET_GROUP_ARN)) {
+                    throw new IllegalArgumentException("targetGroupArns[" + i + "]: expected a target group ARN like "
+                            + "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef, got \"" + targetGroupArns.get(i) + "\"");
+                }
+            }
+        }
+
+        public static Drain defaults() {
+            return new Drain(null, null);
         }
     }
 

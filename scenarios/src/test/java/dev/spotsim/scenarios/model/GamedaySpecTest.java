@@ -79,7 +79,9 @@ class GamedaySpecTest {
         "unguardable metric|healthyCapacity.min: \">= 3\"|drainTime.p95: \"< 60s\"|gameday|stopConditions.drainTime.p95: a game day can watch",
         "phase on a guard|healthyCapacity.min: \">= 3\"|failedRequests.percent@interrupted: \"< 1\"|gameday|stopConditions.failedRequests.percent@interrupted: a stop condition holds for the whole run",
         "guard grammar|\">= 3\"|\"at least 3\"|gameday|stopConditions.healthyCapacity.min: expected a condition like",
-        "no command|command: \"hey -z 5m https://staging.example.com/\", ||gameday.loadGenerators|command: required",
+        "no command|command: \"hey -z 5m https://staging.example.com/\", ||gameday.loadGenerators|command or gatling: required",
+        "command and gatling|count: 2, |count: 2, gatling: {url: \"https://web.example.com\"}, |gameday.loadGenerators|command, gatling: give one of them, not both",
+        "gatling without a URL|command: \"hey -z 5m https://staging.example.com/\"|gatling: {url: web.example.com}|gameday.loadGenerators.gatling|gatling.url: expected the staging URL",
         "execution too long|executionTimeout: 10m|executionTimeout: 3d|gameday.loadGenerators|AWS-RunShellScript allows 1s..48h",
         "poll too fast|pollInterval: 5s|pollInterval: 100ms|gameday|pollInterval: expected 1s..5m"
     })

@@ -228,7 +228,10 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
         if (closed || crashes.failure() != null) {
             return;
         }
-        List<InstanceView> eligible = fleet.instances().stream().filter(v -> v.state() == InstanceState.RUNNING).toList();
+        List<InstanceView> up = fleet.instances().stream().filter(v -> v.state() == InstanceState.RUNNING).toList();
+        // With an Auto Scaling group, tasks go on its instances only (the cluster's capacity), never on others such as load generators.
+        boolean grouped = up.stream().anyMatch(v -> v.identity().autoScalingGroup() != null);
+        List<InstanceView> eligible = grouped ? up.stream().filter(v -> v.identity().autoScalingGroup() != null).toList() : up;
         while (true) {
             Task task;
             InstanceView target;
