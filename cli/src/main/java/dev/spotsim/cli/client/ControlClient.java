@@ -92,8 +92,9 @@ public final class ControlClient {
         }
         if (status >= 400) {
             String message = answer.path("message").asText("");
-            if (message.startsWith("no such resource")) {
-                // The API's router knows no such path: the URL misses or mangles the /spotsim/v1 root.
+            if (message.startsWith("no such resource") || response.headers().firstValue("x-amzn-ErrorType").isPresent()) {
+                // The API's router knows no such path, or the AWS APIs at the port's root answered:
+                // the URL misses or mangles the /spotsim/v1 root.
                 message += " (is --control-url the API root, like " + ControlOptions.DEFAULT_URL + "?)";
             }
             throw new ApiException(status, message.isEmpty() ? method + " " + path + " failed with HTTP " + status : message);
