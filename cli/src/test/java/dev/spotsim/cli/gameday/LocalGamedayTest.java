@@ -75,6 +75,8 @@ class LocalGamedayTest {
                 new dev.spotsim.scenarios.parse.StructuredReader().read(scenario, dev.spotsim.scenarios.model.Scenario.class).fleet())).start();
              FisClient fis = at(FisClient.builder(), sim).httpClient(UrlConnectionHttpClient.create()).build();
              SsmClient ssm = at(SsmClient.builder(), sim).httpClient(UrlConnectionHttpClient.create()).build()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> sim.instances().stream()
+                    .filter(v -> v.state() == dev.spotsim.simulator.instance.InstanceState.RUNNING).count() >= 4);
             // No generators run beside this fleet: the plan without them.
             Path noLoad = Files.writeString(dir.resolve("g2.yaml"), Files.readString(scenario).replaceAll("(?s)  loadGenerators:.*?  blastRadius", "  blastRadius"));
 
