@@ -75,11 +75,20 @@ class LocalGamedayTest {
                 new dev.spotsim.scenarios.parse.StructuredReader().read(scenario, dev.spotsim.scenarios.model.Scenario.class).fleet())).start();
              FisClient fis = at(FisClient.builder(), sim).httpClient(UrlConnectionHttpClient.create()).build();
              SsmClient ssm = at(SsmClient.builder(), sim).httpClient(UrlConnectionHttpClient.create()).build()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> sim.instances().stream()
+                    .filter(v -> v.state() == dev.spotsim.simulator.instance.InstanceState.RUNNING).count() >= 4);
             // No generators run beside this fleet: the plan without them.
             Path noLoad = Files.writeString(dir.resolve("g2.yaml"), Files.readString(scenario).replaceAll("(?s)  loadGenerators:.*?  blastRadius", "  blastRadius"));
 
-            Ran ran = spotsim("gameday", noLoad.toString(), "--endpoint-url", "http://127.0.0.1:" + sim.controlPort(), "--region", "us-east-1",
-                    "--out", dir.toString());
+            // Fake keys given to the command: the default chain must never be asked (it would try an instance metadata address).
+            GamedayCommand command = new GamedayCommand(new GamedayCommand.Wiring(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSPOTSIMTEST00001", "fake")), null,
+                    dev.spotsim.gameday.run.RunClock.system(), Map.of(), false));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(noLoad.toString(),
+                    "--endpoint-url", "http://127.0.0.1:" + sim.controlPort(), "--region", "us-east-1", "--out", dir.toString());
+            Ran ran = new Ran(exit, out.toString(), err.toString());
 
             assertThat(ran.exit()).as(ran.err()).isZero();
             assertThat(ran.out()).contains("DRY RUN", "aws:ec2:send-spot-instance-interruptions");
