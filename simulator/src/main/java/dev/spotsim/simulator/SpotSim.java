@@ -74,7 +74,11 @@ public final class SpotSim implements AutoCloseable {
         }
     }
 
-    private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock, EventBus events) {
+    private final AwsFrontDoor aws;
+
+    private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock, EventBus events,
+                    AwsFrontDoor aws) {
+        this.aws = aws;
         this.vertx = vertx;
         this.fleet = fleet;
         this.imds = imds;
@@ -82,6 +86,11 @@ public final class SpotSim implements AutoCloseable {
         this.host = host;
         this.ownedClock = ownedClock;
         this.events = events;
+    }
+
+    /** Every AWS API call the simulator's control port received (also at GET /spotsim/v1/aws/calls). */
+    public dev.spotsim.simulator.aws.AwsCalls awsCalls() {
+        return aws.calls();
     }
 
     /** The EventBridge-style events the simulation emits: journal first, then the sinks. */
@@ -407,11 +416,11 @@ public final class SpotSim implements AutoCloseable {
                 String region = fleet.instances().isEmpty() ? "us-east-1" : fleet.instances().get(0).identity().region();
                 AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
-                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream),
-                        new AwsFrontDoor(AwsServices.create(awsContext), region));
+                AwsFrontDoor aws = new AwsFrontDoor(AwsServices.create(awsContext), region);
+                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream), aws);
                 // Bound to the configured host only: listen(port) alone binds the wildcard.
                 HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
-                self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events);
+                self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events, aws);
                 return self[0];
             } catch (Exception e) {
                 // Vert.x's await() rethrows a failed bind's checked BindException as it is.

@@ -32,8 +32,9 @@ public record FleetSpec(Group group, List<Pool> pools, HttpTokens imdsv2) {
             if (!name.matches("[A-Za-z0-9._-]{1,255}")) {
                 throw new IllegalArgumentException("name: expected 1..255 letters, digits, '.', '_' or '-', got \"" + name + "\"");
             }
-            if (desired == null || desired < 1 || desired > 10_000) {
-                throw new IllegalArgumentException("desired: expected 1..10000 instances, got " + desired);
+            // An Auto Scaling group may be empty (desired 0), and is scaled up later.
+            if (desired == null || desired < 0 || desired > 10_000) {
+                throw new IllegalArgumentException("desired: expected 0..10000 instances, got " + desired);
             }
             strategy = strategy == null ? AllocationStrategy.PRICE_CAPACITY_OPTIMIZED : strategy;
             launchDelay = launchDelay == null ? Duration.ofSeconds(5) : launchDelay;

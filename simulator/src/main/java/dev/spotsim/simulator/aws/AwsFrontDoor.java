@@ -36,6 +36,7 @@ public final class AwsFrontDoor {
     private final List<AwsService> services;
     private final String defaultRegion;
     private final AwsFaults faults = new AwsFaults();
+    private final AwsCalls calls = new AwsCalls();
 
     public AwsFrontDoor(List<AwsService> services, String defaultRegion) {
         this.services = List.copyOf(services);
@@ -47,9 +48,15 @@ public final class AwsFrontDoor {
         return faults;
     }
 
+    /** Every call received (also at {@code GET /spotsim/v1/aws/calls}). */
+    public AwsCalls calls() {
+        return calls;
+    }
+
     /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API), and the faults route inside it. */
     public void addTo(Router router, String excludedPrefix) {
         faults.addTo(router, excludedPrefix);
+        calls.addTo(router, excludedPrefix);
         String notControl = "^(?!" + Pattern.quote(excludedPrefix) + "(/|$)).*";
         router.routeWithRegex(notControl).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.routeWithRegex(notControl).handler(this::handle);
@@ -67,6 +74,7 @@ public final class AwsFrontDoor {
             render(ctx, guessProtocol(ctx), null, requestId, e);
             return;
         }
+        calls.record(request, java.time.Instant.now());
         AwsException throttled = faults.check(service, request);
         if (throttled != null) {
             render(ctx, request.protocol(), service, requestId, throttled);

@@ -68,7 +68,7 @@ final class ImdsHandler {
             ImdsResponses.error(request.response(), 403);
             return;
         }
-        String path = MetadataPaths.normalize(request.path());
+        String path = MetadataPaths.ofRequestTarget(request.uri());
         if (path.equals(TOKEN_PATH)) {
             issueToken(request, view);
             return;

@@ -12,6 +12,30 @@ final class MetadataPaths {
     private MetadataPaths() {
     }
 
+    /**
+     * The path of a raw request-target ({@code request.uri()}), normalised. Not Vert.x's {@code path()}:
+     * that reads {@code //latest/api/token} as a network-path reference (host "latest", path
+     * "/api/token"), so an SDK that joins an endpoint ending in "/" with "/latest/api/token" got 405.
+     * Seen on the wire: Node's SDK sends {@code //latest/...}, Java SDK v2 {@code /%2Flatest/...}.
+     */
+    static String ofRequestTarget(String uri) {
+        String target = uri == null ? "/" : uri;
+        int query = target.indexOf('?');
+        if (query >= 0) {
+            target = target.substring(0, query);
+        }
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            int slash = target.indexOf('/', target.indexOf("//") + 2);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        // The Java SDK v2 joins an endpoint ending in "/" with "/latest/..." as "/%2Flatest/...": read an encoded
+        // slash as a slash, so the one endpoint value users export (with its trailing slash) works for it too.
+        if (target.contains("%2F") || target.contains("%2f")) {
+            target = target.replace("%2F", "/").replace("%2f", "/");
+        }
+        return normalize(target);
+    }
+
     /** The path with every run of slashes collapsed to one; the path itself when it has none (the common case). */
     static String normalize(String path) {
         if (path == null || path.isEmpty()) {

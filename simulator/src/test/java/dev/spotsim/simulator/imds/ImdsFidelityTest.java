@@ -68,6 +68,14 @@ class ImdsFidelityTest {
         assertThat(getExact("//latest/meta-data/instance-id", "X-aws-ec2-metadata-token", token).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theJavaSdksEncodedSlashFromAnEndpointEndingInSlashReadsAsOne() {
+        // Java SDK v2's Ec2MetadataClient with endpoint http://127.0.0.1:PORT/ sends PUT /%2Flatest/api/token (seen on the wire).
+        start(spot());
+        String token = getExactPut("/%2Flatest/api/token").body();
+        assertThat(getExact("/%2Flatest/meta-data/instance-id", "X-aws-ec2-metadata-token", token).body()).isEqualTo(sim.firstInstanceId());
+    }
+
     private HttpResponse<String> getExactPut(String path) {
         return new RawHttp("http://127.0.0.1:" + sim.imdsPort(sim.firstInstanceId()))
                 .send("PUT", path, null, "X-aws-ec2-metadata-token-ttl-seconds", "60");

@@ -31,7 +31,12 @@ class LifecycleActionToQueueTest {
         try (SpotSim sim = SpotSim.builder().group(new GroupSpec("nodes", 2, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), false,
                 List.of(new SpotPool("c5.large", "us-east-1a", 0.03, SpotPool.UNLIMITED)))).start();
              SqsClient sqs = AwsClients.of(SqsClient.builder(), sim);
-             EventBridgeClient events = AwsClients.of(EventBridgeClient.builder(), sim)) {
+             EventBridgeClient events = AwsClients.of(EventBridgeClient.builder(), sim);
+             software.amazon.awssdk.services.autoscaling.AutoScalingClient asg =
+                     AwsClients.of(software.amazon.awssdk.services.autoscaling.AutoScalingClient.builder(), sim)) {
+            // As the node termination handler's queue mode is set up: a terminating hook whose actions reach the queue.
+            asg.putLifecycleHook(b -> b.autoScalingGroupName("nodes").lifecycleHookName("nth-drain")
+                    .lifecycleTransition("autoscaling:EC2_INSTANCE_TERMINATING").heartbeatTimeout(300));
             String url = sqs.createQueue(b -> b.queueName("nth")).queueUrl();
             Target queue = Target.builder().id("nth").arn("arn:aws:sqs:us-east-1:123456789012:nth").build();
             events.putRule(b -> b.name("nth-spot").eventPattern("{\"source\":[\"aws.ec2\"],\"detail-type\":[\"EC2 Spot Instance Interruption Warning\"]}"));
@@ -58,6 +63,7 @@ class LifecycleActionToQueueTest {
             JsonNode hook = byType.get("EC2 Instance-terminate Lifecycle Action").path("detail");
             assertThat(hook.path("EC2InstanceId").asText()).isEqualTo(victim);
             assertThat(hook.path("AutoScalingGroupName").asText()).isEqualTo("nodes");
+            assertThat(hook.path("LifecycleHookName").asText()).isEqualTo("nth-drain");
             assertThat(hook.path("LifecycleTransition").asText()).isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
             assertThat(byType.get("EC2 Spot Instance Interruption Warning").path("detail").path("instance-id").asText()).isEqualTo(victim);
         }

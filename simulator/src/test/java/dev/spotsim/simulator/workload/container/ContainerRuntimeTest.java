@@ -57,7 +57,7 @@ class ContainerRuntimeTest {
     private RunningWorkload startServing(ContainerSpec spec, WorkloadLaunch launch) throws IOException {
         runtime = new ContainerRuntime(connect(), spec, Clock.systemUTC());
         RunningWorkload task = runtime.start(launch);
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> health(launch.port()) == 200);
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> health(launch.port()) == 200);
         return task;
     }
 
