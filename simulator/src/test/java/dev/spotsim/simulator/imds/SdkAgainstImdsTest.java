@@ -77,7 +77,18 @@ class SdkAgainstImdsTest {
 
     @Test
     void regionProviderReadsTheRegionFromTheIdentityDocument() {
-        assertThat(new InstanceProfileRegionProvider().getRegion()).isEqualTo(Region.US_EAST_1);
+        // The SDK's own metadata timeout is 1 s per attempt; a busy 2-core CI box may answer slower than that.
+        String before = System.getProperty("aws.ec2MetadataServiceTimeout");
+        System.setProperty("aws.ec2MetadataServiceTimeout", "10");
+        try {
+            assertThat(new InstanceProfileRegionProvider().getRegion()).isEqualTo(Region.US_EAST_1);
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.ec2MetadataServiceTimeout");
+            } else {
+                System.setProperty("aws.ec2MetadataServiceTimeout", before);
+            }
+        }
     }
 
     @Test
