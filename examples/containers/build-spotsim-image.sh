@@ -63,11 +63,14 @@ rootfs() { # built once into $work/spotsim-jre, again when this script changes
   printf 'root:x:0:0:root:/root:/bin/sh\nspotsim:x:10001:10001:spotsim:/home/spotsim:/bin/sh\n' > "$root/etc/passwd"
   printf 'root:x:0:\nspotsim:x:10001:\n' > "$root/etc/group"
   chmod 1777 "$root/tmp"
+  # `spotsim ARGS` inside the container (docker exec, kubectl exec) runs the same JVM command as the ENTRYPOINT.
+  printf '#!/bin/sh\nexec java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "/opt/spotsim/lib/*" dev.spotsim.cli.SpotsimCommand "$@"\n' > "$root/bin/spotsim"
+  chmod 755 "$root/bin/spotsim"
   touch "$dir/.done"
 }
 
 rootfs
-ctx="$work/ctx-spotsim"
+ctx="$work/ctx-spotsim-$$"  # its own: a test and a user may build at once
 rm -rf "$ctx"; mkdir -p "$ctx/lib" "$ctx/home"
 cp -al "$work/spotsim-jre/rootfs" "$ctx/rootfs"  # hard links: the JRE is not copied per build
 if [[ -n "$jars" ]]; then cp "$jars"/*.jar "$ctx/lib/"; else cp "$repo/cli/target/spotsim.jar" "$ctx/lib/"; fi

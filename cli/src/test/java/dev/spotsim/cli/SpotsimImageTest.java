@@ -108,26 +108,39 @@ class SpotsimImageTest {
 
     @Test
     void serveInTheImageAnswersImdsAndTheControlApiToAnotherContainer() {
-        String address = startSpotsim("served", List.of("serve", "--host", "0.0.0.0", "--instance-id", INSTANCE));
+        Served spotsim = startSpotsim("served", List.of("serve", "--host", "0.0.0.0", "--instance-id", INSTANCE));
 
-        Run client = runClient(address, "latest/meta-data/instance-id", "spotsim/v1/health");
+        Run client = runClient(spotsim.address(), "latest/meta-data/instance-id", "spotsim/v1/health");
 
         assertThat(client.exitCode()).as(client.output()).isZero();
         assertThat(client.output()).contains(INSTANCE + "\n").contains("\"status\":\"ok\"");
     }
 
     @Test
-    void withoutHostServeBindsTheContainersLoopbackAndAnotherContainerIsRefused() {
-        String address = startSpotsim("loopback", List.of("serve", "--instance-id", INSTANCE));
+    void stoppingTheContainerEndsServeOnSigtermBeforeTheEngineResortsToSigkill() {
+        Served spotsim = startSpotsim("stopped", List.of("serve", "--host", "0.0.0.0"));
 
-        Run client = runClient(address, "latest/meta-data/instance-id");
+        docker.stopContainerCmd(spotsim.id()).withTimeout(30).exec();
+
+        Long exit = docker.inspectContainerCmd(spotsim.id()).exec().getState().getExitCodeLong();
+        assertThat(exit).as("exit code; 137 would be SIGKILL after 30 s: " + logs(spotsim.id())).isIn(0L, 143L);
+    }
+
+    @Test
+    void withoutHostServeBindsTheContainersLoopbackAndAnotherContainerIsRefused() {
+        Served spotsim = startSpotsim("loopback", List.of("serve", "--instance-id", INSTANCE));
+
+        Run client = runClient(spotsim.address(), "latest/meta-data/instance-id");
 
         assertThat(client.exitCode()).as(client.output()).isNotZero();
         assertThat(client.output()).doesNotContain(INSTANCE).containsIgnoringCase("refused");
     }
 
-    /** Starts spotsim with {@code command}, waits for its banner, and returns its address on the test network. */
-    private static String startSpotsim(String name, List<String> command) {
+    private record Served(String id, String address) {
+    }
+
+    /** Starts spotsim with {@code command}, waits for its banner, and returns the container and its address on the test network. */
+    private static Served startSpotsim(String name, List<String> command) {
         String id = docker.createContainerCmd(IMAGE).withName("spotsim-" + name + "-" + ID).withCmd(command).withLabels(Map.of(LABEL, ID))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(NETWORK)).exec().getId();
         docker.startContainerCmd(id).exec();
@@ -137,7 +150,7 @@ class SpotsimImageTest {
         });
         ContainerNetwork network = docker.inspectContainerCmd(id).exec().getNetworkSettings().getNetworks().get(NETWORK);
         assertThat(network).as("the container's place on " + NETWORK).isNotNull();
-        return network.getIpAddress();
+        return new Served(id, network.getIpAddress());
     }
 
     /** A busybox wget in another container of the same image on the same network: IMDS on 1338, the control API on 1337. */
