@@ -1,0 +1,248 @@
+package dev.spotsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotsim.simulator.workload.container.DockerEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code spotsim run} with real containers on the other lanes (issue 10): Fargate Spot's SIGTERM at the notice and
+ * SIGKILL at stopTimeout, EKS's preStop exec inside the container, IMDSv2 behind a hop limit of 1, and a Batch
+ * attempt that dies with its host and is retried. Sample images from examples/containers/build-images.sh.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ContainerLanesRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final String EXEC = "spotsim-samples/drain-aware:exec";
+    private static final String SHELL = "spotsim-samples/drain-aware:shell";
+    private static final String BATCH = "spotsim-samples/batch-worker:local";
+
+    @TempDir
+    Path out;
+    private DockerEngine engine;
+
+    @BeforeEach
+    void engine() throws IOException {
+        engine = ContainerEngine.require(List.of(EXEC, SHELL, BATCH));
+    }
+
+    @AfterEach
+    void noContainerIsLeft() {
+        ContainerEngine.assertNoneLeft(engine);
+    }
+
+    private record Outcome(Cli cli, Path dir, JsonNode run) {
+        /** The task records whose instance got a notice. */
+        List<JsonNode> noticed() {
+            List<JsonNode> found = new ArrayList<>();
+            run.path("workloads").forEach(w -> {
+                if (w.hasNonNull("notice")) {
+                    found.add(w);
+                }
+            });
+            assertThat(found).as("tasks with a notice in%n%s%n%s", cli, run.toPrettyString()).isNotEmpty();
+            return found;
+        }
+
+        String log(JsonNode task) throws IOException {
+            return Files.readString(dir.resolve("logs").resolve(task.path("taskId").asText() + ".log"));
+        }
+    }
+
+    private Outcome run(String yaml) throws IOException {
+        Path file = Files.writeString(out.resolve("c.yaml"), yaml);
+        Cli r = Cli.run("run", file.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString(), "--quiet");
+        Path dir;
+        try (Stream<Path> dirs = Files.list(out.resolve("runs"))) {
+            dir = dirs.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no run directory: " + r));
+        }
+        return new Outcome(r, dir, JSON.readTree(dir.resolve("run.json").toFile()));
+    }
+
+    private static Instant at(JsonNode task, String field) {
+        assertThat(task.hasNonNull(field)).as("%s in %s", field, task).isTrue();
+        return Instant.parse(task.path(field).asText());
+    }
+
+    private static String fargate(String image) {
+        return """
+                name: fargate-container
+                fleet:
+                  group: {name: tasks, desired: 2, launchDelay: 2s, capacityRebalance: false}
+                  pools: [{type: fargate.vcpu1, az: us-east-1a}, {type: fargate.vcpu1, az: us-east-1b}]
+                workload:
+                  lane: fargate-spot
+                  container: {image: "%s", pull: never, env: {WATCH_IMDS: "false", DRAIN_GRACE_MS: "1000"}}
+                  stopTimeout: 3s
+                  healthCheck: {path: /health, interval: 500ms, timeout: 400ms, healthyThreshold: 2, unhealthyThreshold: 2}
+                loadBalancer: {deregistrationDelay: 1s}
+                load: {rps: 5, duration: 20s, requests: [{name: home, path: /}]}
+                interruptions:
+                  - {at: 3s, notice: 12s, select: {count: 1}}
+                slos:
+                  killedWorkloads: "== 0"
+                seed: 9
+                """.formatted(image);
+    }
+
+    @Test
+    void onFargateSpotAShellFormImageGetsSigtermAtTheNoticeAndIsKilledWith137ExactlyAtStopTimeout() throws IOException {
+        Outcome o = run(fargate(SHELL));
+
+        JsonNode task = o.noticed().get(0);
+        assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);
+        assertThat(task.path("stopSignal").asText()).isEqualTo("SIGTERM");
+        assertThat(at(task, "sigterm")).as("Fargate sends SIGTERM with the notice").isEqualTo(at(task, "notice"));
+        assertThat(Duration.between(at(task, "sigterm"), at(task, "killed"))).as("SIGKILL at stopTimeout").isEqualTo(Duration.ofSeconds(3));
+        assertThat(task.path("exitCode").asInt()).isEqualTo(137);
+        assertThat(task.path("explanation").asText()).startsWith("exit 137 at its 3s deadline: PID 1 did not exit on SIGTERM")
+                .contains("shell form");
+    }
+
+    @Test
+    void onFargateSpotAnExecFormImageExitsOnSigtermBeforeStopTimeout() throws IOException {
+        Outcome o = run(fargate(EXEC));
+
+        JsonNode task = o.noticed().get(0);
+        assertThat(o.cli().exitCode).as("%s%n%s", o.cli(), task).isZero();
+        assertThat(at(task, "sigterm")).isEqualTo(at(task, "notice"));
+        assertThat(task.path("exitCode").asInt()).isIn(0, 143);
+        assertThat(task.path("killed").isNull()).isTrue();
+        assertThat(at(task, "exited")).isBefore(at(task, "sigterm").plusSeconds(3));
+        assertThat(task.path("explanation").isNull()).isTrue();
+    }
+
+    private static String eks(String preStop) {
+        return """
+                name: eks-container
+                fleet:
+                  group: {name: nodes, desired: 2, launchDelay: 2s, capacityRebalance: false}
+                  pools: [{type: m5.large, az: us-east-1a}, {type: m5a.large, az: us-east-1b}]
+                workload:
+                  lane: eks-nth
+                  container: {image: "%s", pull: never, env: {WATCH_IMDS: "false", DRAIN_GRACE_MS: "500"}}
+                  preStop: {command: '%s'}
+                  terminationGracePeriod: 4s
+                  healthCheck: {path: /health, interval: 500ms, timeout: 400ms, healthyThreshold: 2, unhealthyThreshold: 2}
+                loadBalancer: {deregistrationDelay: 1s}
+                load: {rps: 5, duration: 22s, requests: [{name: home, path: /}]}
+                interruptions:
+                  - {at: 3s, notice: 15s, select: {count: 1}}
+                slos:
+                  killedWorkloads: "== 0"
+                seed: 5
+                """.formatted(EXEC, preStop);
+    }
+
+    @Test
+    void onEksThePreStopHookRunsInsideTheContainerBeforeSigterm() throws IOException {
+        // The hook writes to PID 1's stdout, which only a process inside the container can reach: its line lands in the container's log.
+        Outcome o = run(eks("echo prestop-ran-in-$(hostname) > /proc/1/fd/1; sleep 1"));
+
+        JsonNode task = o.noticed().get(0);
+        assertThat(o.cli().exitCode).as("%s%n%s", o.cli(), task).isZero();
+        String log = o.log(task);
+        assertThat(log).contains("prestop-ran-in-");
+        assertThat(log.indexOf("prestop-ran-in-")).as("preStop's line comes before the service's reaction to SIGTERM in%n%s", log)
+                .isLessThan(Math.max(log.toLowerCase().lastIndexOf("sigterm"), log.length()));
+        assertThat(at(task, "sigterm")).as("SIGTERM only after the 1 s hook").isAfterOrEqualTo(at(task, "detected").plusSeconds(1));
+        assertThat(task.path("killed").isNull()).isTrue();
+        assertThat(o.run().toString()).contains("preStop exited 0");
+    }
+
+    @Test
+    void onEksAHangingPreStopLeavesSigkillAtTheGracePeriodCountedFromThePreStopStart() throws IOException {
+        Outcome o = run(eks("sleep 30"));
+
+        JsonNode task = o.noticed().get(0);
+        assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);
+        Instant preStopStart = at(task, "detected");
+        assertThat(at(task, "killed")).as("SIGKILL 4 s after preStop began, not after SIGTERM").isEqualTo(preStopStart.plusSeconds(4));
+        assertThat(task.path("exitCode").asInt()).isEqualTo(137);
+    }
+
+    @Test
+    void withHopLimitOneAndImdsv2RequiredTheContainerNeverSeesTheNoticeAndTheRecordSaysWhy() throws IOException {
+        Outcome o = run("""
+                name: hop-limit-1
+                fleet:
+                  group: {name: web, desired: 2, launchDelay: 2s, capacityRebalance: false}
+                  pools: [{type: c5.large, az: us-east-1a}, {type: m5.large, az: us-east-1b}]
+                  imdsv2: required
+                workload:
+                  lane: app
+                  container: {image: "%s", pull: never, network: bridge, httpPutResponseHopLimit: 1, env: {DRAIN_GRACE_MS: "1000"}}
+                  healthCheck: {path: /health, interval: 500ms, timeout: 400ms, healthyThreshold: 2, unhealthyThreshold: 2}
+                loadBalancer: {deregistrationDelay: 1s}
+                load: {rps: 5, duration: 18s, requests: [{name: home, path: /}]}
+                interruptions:
+                  - {at: 3s, notice: 8s, select: {count: 1}}
+                slos:
+                  killedWorkloads: "== 0"
+                seed: 42
+                """.formatted(EXEC));
+
+        JsonNode task = o.noticed().get(0);
+        assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);
+        assertThat(task.path("sigterm").isNull()).as("nobody stopped it").isTrue();
+        assertThat(task.path("exitCode").asInt()).isEqualTo(137);
+        assertThat(o.log(task)).doesNotContainIgnoringCase("interruption notice");
+        assertThat(task.path("explanation").asText()).contains("at the action time")
+                .contains("PUT /latest/api/token").contains("httpPutResponseHopLimit 1").contains("httpPutResponseHopLimit: 2");
+    }
+
+    @Test
+    void onBatchTheAttemptDiesAtTheActionAndIsRetried() throws IOException {
+        Outcome o = run("""
+                name: batch-container
+                fleet:
+                  group: {name: batch, desired: 1, launchDelay: 2s}
+                  pools: [{type: c5.xlarge, az: us-east-1a}, {type: c5.xlarge, az: us-east-1b}]
+                workload:
+                  lane: batch
+                  container: {image: "%s", pull: never, env: {ITEMS: "60", ITEM_MS: "100"}}
+                  retry:
+                    attempts: 3
+                    evaluateOnExit:
+                      - {onStatusReason: "Host EC2*", action: retry}
+                      - {onReason: "*", action: exit}
+                interruptions:
+                  - {at: 3s, notice: 2s, select: {count: 1}}
+                slos:
+                  killedWorkloads: "<= 1"
+                seed: 11
+                """.formatted(BATCH));
+
+        assertThat(o.cli().exitCode).as("%s%n%s", o.cli(), o.run().toPrettyString()).isZero();
+        JsonNode first = o.noticed().get(0);
+        assertThat(first.path("attempt").asInt()).isEqualTo(1);
+        assertThat(first.path("sigterm").isNull()).as("Batch does not drain").isTrue();
+        assertThat(first.path("exitCode").asInt()).isEqualTo(137);
+        assertThat(first.path("explanation").asText()).contains("at the action time");
+        List<JsonNode> retries = new ArrayList<>();
+        o.run().path("workloads").forEach(w -> {
+            if (w.path("attempt").asInt() == 2) {
+                retries.add(w);
+            }
+        });
+        assertThat(retries).as(o.run().toPrettyString()).hasSize(1);
+        assertThat(retries.get(0).path("exitCode").asInt()).isZero();
+        assertThat(at(retries.get(0), "createdAt")).isAfterOrEqualTo(at(first, "exited"));
+    }
+}
