@@ -43,6 +43,7 @@ public final class BridgeHop implements AutoCloseable {
     private final ScheduledExecutorService holder = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-hop-hold"));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger droppedTokens = new AtomicInteger();
+    private final AtomicInteger answeredReads = new AtomicInteger();
 
     /** Listens on a free loopback port in front of {@code imdsEndpoint} (http://127.0.0.1:PORT). */
     public BridgeHop(String imdsEndpoint, int hopLimit) throws IOException {
@@ -61,11 +62,11 @@ public final class BridgeHop implements AutoCloseable {
 
     /**
      * Why a container behind this hop may have missed its notice: its IMDSv2 token requests went unanswered
-     * because of the hop limit; null when no token answer was dropped.
+     * because of the hop limit and no metadata read got through (IMDSv1 would have); null otherwise.
      */
     public String unansweredTokenHint() {
         int dropped = droppedTokens.get();
-        if (dropped == 0) {
+        if (dropped == 0 || answeredReads.get() > 0) {
             return null;
         }
         return dropped + " IMDSv2 token request(s) (PUT /latest/api/token) from the bridge network went unanswered: the answer needs one more hop "
@@ -89,6 +90,9 @@ public final class BridgeHop implements AutoCloseable {
                 }
             });
             byte[] body = answer.body();
+            if (exchange.getRequestMethod().equals("GET") && answer.statusCode() == 200) {
+                answeredReads.incrementAndGet();
+            }
             exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
