@@ -102,7 +102,7 @@ class ContainerLanesRunTest {
     }
 
     @Test
-    void onFargateSpotAShellFormImageGetsSigtermAtTheNoticeAndIsKilledWith137ExactlyAtStopTimeout() throws IOException {
+    void onFargateSpotAShellFormImageGetsSigtermAtTheNoticeAndIsKilledWith137AtStopTimeoutNotAtTheAction() throws IOException {
         Outcome o = run(fargate(SHELL));
 
         JsonNode task = o.noticed().get(0);
