@@ -1,7 +1,6 @@
 package dev.spotsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,32 +32,12 @@ class ContainerRunTest {
 
     @BeforeEach
     void engine() throws IOException {
-        try {
-            probe = DockerEngine.connect(System.getenv());
-        } catch (DockerEngine.EngineUnavailableException e) {
-            skipOrFail(e.getMessage());
-        }
-        for (String image : List.of("spotsim-samples/drain-aware:exec", "spotsim-samples/drain-aware:shell")) {
-            if (probe.inspectImage(image) == null) {
-                skipOrFail("image " + image + " is missing: run examples/containers/build-images.sh");
-            }
-        }
-    }
-
-    private static void skipOrFail(String reason) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("container tests must run in CI: " + reason);
-        }
-        Assumptions.abort("container tests skipped: " + reason);
+        probe = ContainerEngine.require(List.of("spotsim-samples/drain-aware:exec", "spotsim-samples/drain-aware:shell"));
     }
 
     @AfterEach
     void noContainerIsLeft() {
-        if (probe != null) {
-            assertThat(probe.client().listContainersCmd().withShowAll(true).withLabelFilter(List.of("dev.spotsim.run")).exec())
-                    .as("containers left after the run").isEmpty();
-            probe.close();
-        }
+        ContainerEngine.assertNoneLeft(probe);
     }
 
     private static String scenario(String image, boolean init) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class BridgeHop implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "bridge-hop"));
     private final ScheduledExecutorService holder = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-hop-hold"));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicInteger droppedTokens = new AtomicInteger();
+    private final AtomicInteger answeredReads = new AtomicInteger();
 
     /** Listens on a free loopback port in front of {@code imdsEndpoint} (http://127.0.0.1:PORT). */
     public BridgeHop(String imdsEndpoint, int hopLimit) throws IOException {
@@ -57,10 +60,25 @@ public final class BridgeHop implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * Why a container behind this hop may have missed its notice: its IMDSv2 token requests went unanswered
+     * because of the hop limit and no metadata read got through (IMDSv1 would have); null otherwise.
+     */
+    public String unansweredTokenHint() {
+        int dropped = droppedTokens.get();
+        if (dropped == 0 || answeredReads.get() > 0) {
+            return null;
+        }
+        return dropped + " IMDSv2 token request(s) (PUT /latest/api/token) from the bridge network went unanswered: the answer needs one more hop "
+                + "than httpPutResponseHopLimit " + hopLimit + " allows, so the container could not read the interruption notice; "
+                + "set httpPutResponseHopLimit: 2 (AWS's advice for containers) or use network: host";
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         boolean tokenPut = exchange.getRequestMethod().equals("PUT") && exchange.getRequestURI().getPath().equals("/latest/api/token");
         if (tokenPut && hopLimit < 2) {
             log.debug("token PUT through the bridge with hop limit {}: its answer is dropped", hopLimit);
+            droppedTokens.incrementAndGet();
             holder.schedule(exchange::close, HOLD.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
@@ -72,6 +90,9 @@ public final class BridgeHop implements AutoCloseable {
                 }
             });
             byte[] body = answer.body();
+            if (exchange.getRequestMethod().equals("GET") && answer.statusCode() == 200) {
+                answeredReads.incrementAndGet();
+            }
             exchange.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -126,7 +126,8 @@ public final class ContainerRuntime implements WorkloadRuntime {
         }
         Path logFile = launch.log();
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        RunningContainer container = new RunningContainer(client, id, launch.taskId(), spec, config, logFile, clock, () -> revoke(launch.taskId()));
+        RunningContainer container = new RunningContainer(client, id, launch.taskId(), spec, config, logFile, clock, () -> revoke(launch.taskId()),
+                hopOf(launch));
         started.add(container);
         try {
             client.startContainerCmd(id).exec();
@@ -184,6 +185,12 @@ public final class ContainerRuntime implements WorkloadRuntime {
         if (grant != null && credentials != null) {
             credentials.revoke(grant);
         }
+    }
+
+    /** The bridge hop in front of the launch's IMDS, or null on the host network or without IMDS. */
+    private BridgeHop hopOf(WorkloadLaunch launch) {
+        String imds = launch.environment().get(IMDS_ENDPOINT);
+        return spec.network().equals("bridge") && imds != null ? hops.get(imds) : null;
     }
 
     private BridgeHop bridgeHop(String imdsEndpoint) throws IOException {

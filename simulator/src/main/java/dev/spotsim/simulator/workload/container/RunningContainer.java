@@ -45,12 +45,14 @@ public final class RunningContainer implements RunningWorkload {
     private final CompletableFuture<WorkloadExit> exit = new CompletableFuture<>();
     private final List<SentSignal> sent = new ArrayList<>();
     private final Runnable onRemove;
+    private final BridgeHop hop;
     private volatile LogSink logs;
     private volatile boolean removed;
 
     RunningContainer(DockerClient client, String id, String taskId, ContainerSpec spec, ImageConfig image, Path logFile, Clock clock,
-                     Runnable onRemove) {
+                     Runnable onRemove, BridgeHop hop) {
         this.client = client;
+        this.hop = hop;
         this.id = id;
         this.taskId = taskId;
         this.spec = spec;
@@ -157,10 +159,14 @@ public final class RunningContainer implements RunningWorkload {
         return ImageAdvice.stopSignal(spec, image);
     }
 
-    /** What in the image made it miss its stop signal (see {@link ImageAdvice#undrainedHint}); null when nothing. */
+    /**
+     * Why it did not drain: first a notice it could not read (IMDSv2 tokens dropped at the bridge hop), else what in
+     * the image made it miss its stop signal (see {@link ImageAdvice#undrainedHint}); null when nothing.
+     */
     @Override
     public String undrainedHint(WorkloadExit how) {
-        return ImageAdvice.undrainedHint(spec, image, how);
+        String network = hop == null ? null : hop.unansweredTokenHint();
+        return network != null ? network : ImageAdvice.undrainedHint(spec, image, how);
     }
 
     @Override
