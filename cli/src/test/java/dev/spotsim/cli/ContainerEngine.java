@@ -36,13 +36,16 @@ final class ContainerEngine {
         Assumptions.abort("container tests skipped: " + reason);
     }
 
-    /** Asserts that no container of any run is left, removing stragglers so one failure does not spoil the next test. */
+    /**
+     * Asserts that no container this JVM's runs started is left, removing stragglers so one failure does not spoil
+     * the next test. Only this JVM's (by the owner pid label): tests in the other fork run containers meanwhile.
+     */
     static void assertNoneLeft(DockerEngine engine) {
         if (engine == null) {
             return;
         }
         try {
-            var left = engine.client().listContainersCmd().withShowAll(true).withLabelFilter(List.of("dev.spotsim.run")).exec();
+            var left = engine.client().listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of("dev.spotsim.owner.pid", Long.toString(ProcessHandle.current().pid()))).exec();
             left.forEach(c -> engine.client().removeContainerCmd(c.getId()).withForce(true).exec());
             assertThat(left).as("containers left after the run").isEmpty();
         } finally {

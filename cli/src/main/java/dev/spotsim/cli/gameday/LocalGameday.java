@@ -51,7 +51,7 @@ final class LocalGameday implements AutoCloseable {
             throw new IllegalArgumentException("gameday.targets: --local plays against the scenario's fleet, whose instances carry only "
                     + "the group's aws:autoscaling:groupName tag; use targets: {autoScalingGroup: " + scenario.fleet().group().name() + "}");
         }
-        MetadataOptions options = new MetadataOptions("required".equals(scenario.fleet().imdsv2()), true, false);
+        MetadataOptions options = new MetadataOptions(scenario.fleet().imdsv2() == dev.spotsim.scenarios.model.HttpTokens.REQUIRED, true, false);
         SpotSim sim = SpotSim.builder().group(GroupSpec.from(scenario.fleet())).imdsPort(0).controlPort(0).metadataOptions(options)
                 .eventJournal(runDir.resolve("events.jsonl")).start();
         try {

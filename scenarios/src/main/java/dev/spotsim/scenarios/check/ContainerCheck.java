@@ -23,7 +23,7 @@ public final class ContainerCheck {
             return findings;
         }
         if (c.tokenPutUnanswered()) {
-            boolean required = "required".equals(s.fleet().imdsv2());
+            boolean required = s.fleet().imdsv2() == dev.spotsim.scenarios.model.HttpTokens.REQUIRED;
             String what = "on a bridge network with httpPutResponseHopLimit " + c.httpPutResponseHopLimit() + " the container's IMDSv2 token request "
                     + "(PUT /latest/api/token) gets no answer: the response needs 2 hops";
             if (required && s.workload().lane() == Lane.APP) {
