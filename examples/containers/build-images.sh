@@ -18,22 +18,10 @@ work="${SPOTSIM_IMAGE_WORK:-$repo/target/container-images}"
 only="${2:-}"
 [[ "${1:-}" == "--only" && -n "$only" ]] || only=""
 
-engine() {
-  if command -v docker >/dev/null 2>&1; then
-    DOCKER_BUILDKIT=0 docker "$@"
-  elif command -v podman >/dev/null 2>&1; then
-    if [[ -n "${DOCKER_HOST:-}" ]]; then podman --url "$DOCKER_HOST" "$@"; else podman "$@"; fi
-  else
-    echo "build-images.sh: neither docker nor podman is installed (see docs/containers.md)" >&2
-    exit 1
-  fi
-}
-# A static busybox (Debian's busybox-static installs one at /bin/busybox): the image has no libc of its own for it.
-busybox=""
-for candidate in "${BUSYBOX:-}" /bin/busybox /usr/bin/busybox "$(command -v busybox || true)"; do
-  if [[ -n "$candidate" && -x "$candidate" ]] && ! ldd "$candidate" >/dev/null 2>&1; then busybox="$candidate"; break; fi
-done
-[[ -n "$busybox" ]] || { echo "build-images.sh: needs a static busybox: apt-get install busybox-static" >&2; exit 1; }
+script_name=build-images.sh
+missing_exit=1
+source "$here/engine.sh"
+find_static_busybox
 engine version >/dev/null 2>&1 || { echo "build-images.sh: no engine answers at ${DOCKER_HOST:-the local Docker socket}" >&2; exit 1; }
 
 base_context() {

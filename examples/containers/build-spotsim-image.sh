@@ -23,21 +23,10 @@ while (($#)); do
   esac
 done
 
-engine() {
-  if command -v docker >/dev/null 2>&1; then
-    DOCKER_BUILDKIT=0 docker "$@"
-  elif command -v podman >/dev/null 2>&1; then
-    if [[ -n "${DOCKER_HOST:-}" ]]; then podman --url "$DOCKER_HOST" "$@"; else podman "$@"; fi
-  else
-    echo "build-spotsim-image.sh: neither docker nor podman is installed (see docs/containers.md)" >&2
-    exit 3
-  fi
-}
-busybox=""
-for candidate in "${BUSYBOX:-}" /bin/busybox /usr/bin/busybox "$(command -v busybox || true)"; do
-  if [[ -n "$candidate" && -x "$candidate" ]] && ! ldd "$candidate" >/dev/null 2>&1; then busybox="$candidate"; break; fi
-done
-[[ -n "$busybox" ]] || { echo "build-spotsim-image.sh: needs a static busybox: apt-get install busybox-static" >&2; exit 3; }
+script_name=build-spotsim-image.sh
+missing_exit=3
+source "$here/engine.sh"
+find_static_busybox
 if [[ -z "$jars" && ! -f "$repo/cli/target/spotsim.jar" ]]; then
   echo "build-spotsim-image.sh: $repo/cli/target/spotsim.jar is missing: run mvn -B -DskipTests package (or ./spotsim --version) first" >&2
   exit 1
