@@ -1,22 +1,12 @@
 package dev.spotsim.cli.run;
 
-import dev.spotsim.reports.compare.RunRecordFile;
-import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SloResult;
-import dev.spotsim.reports.render.RecordFiles;
-import dev.spotsim.scenarios.check.Finding;
-import dev.spotsim.scenarios.check.TimingCheck;
-import dev.spotsim.scenarios.model.Scenario;
-import dev.spotsim.scenarios.model.Slo;
-import dev.spotsim.scenarios.parse.StructuredReader;
-import java.io.IOException;
+import dev.spotsim.runner.ProgressLine;
+import dev.spotsim.runner.ScenarioRunner;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +26,6 @@ import picocli.CommandLine.Spec;
                 "became healthy), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM (a CI job cancelled or timed out);",
                 "run.json's exitCode is the same number."})
 public final class RunCommand implements Callable<Integer> {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
     @Parameters(paramLabel = "FILE", description = "The scenario (YAML or JSON).")
     Path file;
 
@@ -73,23 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Scenario scenario = new StructuredReader().read(file, Scenario.class);
-        Measures baselineMeasures = baseline == null ? null : RunRecordFile.measures(baseline);
-        Path workingDirectory = checkedWorkdir();
-        for (Finding f : TimingCheck.check(scenario)) {
-            stderr.println("spotsim: check: " + f.severity().name().toLowerCase() + " " + f.field() + ": " + f.message());
-        }
-        long relative = scenario.parsedSlos().stream().filter(Slo::isRelative).count();
-        if (relative > 0 && baselineMeasures == null) {
-            stderr.println("spotsim: " + relative + " SLO" + (relative == 1 ? " is" : "s are") + " relative to a baseline but no --baseline RUN was given:"
-                    + " they will read \"no baseline\" and break the gate");
-        }
-        long actualSeed = seed != null ? seed : scenario.seed();
-        Path runDir = newRunDir(scenario.name());
-        LocalRun run = new LocalRun(scenario, runDir.getFileName().toString(), new LocalRun.Options(runDir, actualSeed,
-                workingDirectory, startTimeout, quiet ? null : new ProgressLine(stderr, progressEvery), baselineMeasures));
-        stderr.println("spotsim: running " + scenario.name() + " (seed " + actualSeed + ") into " + runDir);
+        ScenarioRunner run = ScenarioRunner.prepare(file, new ScenarioRunner.Settings(out, seed, workdir, startTimeout, baseline,
+                quiet ? null : new ProgressLine(stderr, progressEvery), null));
+        run.warnings().forEach(w -> stderr.println("spotsim: " + w));
+        stderr.println("spotsim: running " + run.scenario().name() + " (seed " + run.seed() + ") into " + run.runDir());
         stderr.flush();
+        Path runDir = run.runDir();
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.abort();
@@ -104,8 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         SignalWatch signals = SignalWatch.install();
         RunRecord record;
         try {
-            record = signals.stamp(run.run());
-            RecordFiles.write(runDir, record);
+            record = run.write(signals.stamp(run.execute()));
             // Before the latch: after a signal the JVM exits as soon as the shutdown hook returns.
             printVerdict(stdout, record, runDir);
         } finally {
@@ -117,50 +93,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return record.exitCode();
-    }
-
-    /** The workload's directory, checked before anything starts; null for the current directory. */
-    private Path checkedWorkdir() {
-        if (workdir == null) {
-            return null;
-        }
-        if (!Files.isDirectory(workdir)) {
-            throw new IllegalArgumentException("--workdir: " + workdir + (Files.exists(workdir) ? " is not a directory" : " does not exist")
-                    + "; give the directory the workload's commands run in");
-        }
-        return workdir.toAbsolutePath();
-    }
-
-    private Path newRunDir(String name) {
-        String id = RUN_ID.format(java.time.Instant.now()) + "-" + name;
-        try {
-            Files.createDirectories(out);
-            Path dir = out.resolve(id);
-            for (int n = 2; Files.exists(dir); n++) {
-                dir = out.resolve(id + "-" + n);
-            }
-            return Files.createDirectory(dir);
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("--out: cannot create a run directory in " + out + " (" + reason(e)
-                    + "); choose a writable directory with --out or SPOTSIM_OUT");
-        }
-    }
-
-    /** What the file system said, in words: "not a directory", "read-only file system", "permission denied". */
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException) {
-            return "the file system cannot hold a directory there";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

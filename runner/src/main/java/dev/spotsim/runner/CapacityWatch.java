@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import dev.spotsim.gatling.GatlingLoad;
 import dev.spotsim.gatling.LoadResult;

@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

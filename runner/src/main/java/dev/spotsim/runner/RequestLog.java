@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import dev.spotsim.reports.record.PhaseStats;
 import dev.spotsim.reports.record.SecondSample;

@@ -1,4 +1,4 @@
-package dev.spotsim.cli.run;
+package dev.spotsim.runner;
 
 import java.time.Instant;
 import java.util.ArrayList;
