@@ -39,6 +39,12 @@ class RelativeSloRunTest {
         assertThat(r.exitCode).as("%s", r.out + r.err).isEqualTo(2);
         assertThat(r.out).containsPattern("drainTime\\.max = \\d+(\\.\\d)?s, expected <= baseline \\+ 10% \\(baseline 0\\.1s, limit 0\\.1s\\)");
         assertThat(r.err).doesNotContain("no --baseline");
+        // The report shows the run beside its baseline, the slower drain marked worse.
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            Path runDir = runs.findFirst().orElseThrow();
+            assertThat(Files.readString(runDir.resolve("report.html"))).contains("<section id=\"baseline\">", "Baseline <b>baseline</b>")
+                    .containsPattern("<code>drainTime\\.max</code></td><td class=\"num\">0\\.1s</td>.*?<span class=\"pill bad\">worse</span>");
+        }
     }
 
     @Test

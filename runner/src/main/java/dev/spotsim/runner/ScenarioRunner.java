@@ -1,5 +1,7 @@
 package dev.spotsim.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotsim.reports.compare.RunComparison;
 import dev.spotsim.reports.compare.RunRecordFile;
 import dev.spotsim.reports.record.Measures;
 import dev.spotsim.reports.record.RunRecord;
@@ -28,6 +30,8 @@ import java.util.Locale;
  * Bad input is an {@link IllegalArgumentException} whose message names the file, field and what was expected.
  */
 public final class ScenarioRunner {
+    /** How much worse than the baseline a figure may get before the report marks it (as {@code spotsim compare}'s default). */
+    private static final double BASELINE_THRESHOLD_PERCENT = 10;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /**
@@ -75,8 +79,11 @@ public final class ScenarioRunner {
     private final long seed;
     private final List<String> warnings;
     private final LocalRun run;
+    /** The baseline run's record, shown beside this run in report.html and summary.md; null without one. */
+    private final JsonNode baseline;
 
-    private ScenarioRunner(Scenario scenario, Path runDir, long seed, List<String> warnings, LocalRun run) {
+    private ScenarioRunner(Scenario scenario, Path runDir, long seed, List<String> warnings, LocalRun run, JsonNode baseline) {
+        this.baseline = baseline;
         this.scenario = scenario;
         this.runDir = runDir;
         this.seed = seed;
@@ -87,6 +94,7 @@ public final class ScenarioRunner {
     /** Reads and checks the scenario and its settings, then creates the run directory; nothing runs yet. */
     public static ScenarioRunner prepare(Path file, Settings settings) {
         Scenario scenario = new StructuredReader().read(file, Scenario.class);
+        JsonNode baselineRecord = settings.baseline() == null ? null : RunRecordFile.read(settings.baseline());
         Measures baseline = settings.baseline() == null ? null : RunRecordFile.measures(settings.baseline());
         Path workdir = checkedWorkdir(settings.workdir());
         List<String> warnings = new ArrayList<>();
@@ -102,7 +110,7 @@ public final class ScenarioRunner {
         Path runDir = newRunDir(settings.out(), settings.runId() != null ? settings.runId() : RUN_ID.format(Instant.now()) + "-" + scenario.name());
         LocalRun run = new LocalRun(scenario, runDir.getFileName().toString(),
                 new LocalRun.Options(runDir, seed, workdir, settings.startTimeout(), settings.progress(), baseline));
-        return new ScenarioRunner(scenario, runDir, seed, warnings, run);
+        return new ScenarioRunner(scenario, runDir, seed, warnings, run, baselineRecord);
     }
 
     /** Prepares and runs with the given settings, writing the run directory; the record says the verdict. */
@@ -137,9 +145,11 @@ public final class ScenarioRunner {
         return run.run();
     }
 
-    /** Writes the record's files into the run directory and returns the record. */
+    /** Writes the record's files into the run directory (beside the baseline's figures, when given) and returns the record. */
     public RunRecord write(RunRecord record) {
-        RecordFiles.write(runDir, record);
+        RunComparison comparison = baseline == null ? null
+                : RunComparison.of(baseline, RecordFiles.json().valueToTree(record), BASELINE_THRESHOLD_PERCENT);
+        RecordFiles.write(runDir, record, comparison);
         return record;
     }
 

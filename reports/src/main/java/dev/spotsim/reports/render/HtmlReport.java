@@ -2,7 +2,9 @@ package dev.spotsim.reports.render;
 
 import static dev.spotsim.reports.render.html.Html.esc;
 
+import dev.spotsim.reports.compare.RunComparison;
 import dev.spotsim.reports.record.RunRecord;
+import dev.spotsim.reports.render.html.BaselineTable;
 import dev.spotsim.reports.render.html.Charts;
 import dev.spotsim.reports.render.html.CursorData;
 import dev.spotsim.reports.render.html.DrainTimeline;
@@ -28,6 +30,11 @@ public final class HtmlReport {
     }
 
     public static String render(RunRecord run) {
+        return render(run, null);
+    }
+
+    /** The report, with the run beside {@code baseline} (an earlier run's figures) when one is given. */
+    public static String render(RunRecord run, RunComparison baseline) {
         Charts charts = new Charts(run);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -37,6 +44,11 @@ public final class HtmlReport {
         header(html, run);
         html.append(Tables.figures(run.measures()));
         section(html, "slos", "SLOs", Tables.slos(run.slos()));
+        if (baseline != null) {
+            long worse = baseline.regressions().size();
+            section(html, "baseline", "Against the baseline (" + (worse == 0 ? "nothing worse" : worse + " worse") + ")",
+                    BaselineTable.render(baseline));
+        }
         section(html, "charts", "Over time", overlayLegend(run) + charts.render());
         section(html, "drains", "Workload drains", new DrainTimeline(run).render());
         section(html, "phases", "Requests by phase", Tables.phases(run.measures()));

@@ -3,6 +3,7 @@ package dev.spotsim.reports.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.spotsim.reports.compare.RunComparison;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SecondSample;
 import java.io.IOException;
@@ -35,13 +36,22 @@ public final class RecordFiles {
 
     /** Writes every record file into {@code dir} (created if needed). */
     public static void write(Path dir, RunRecord run) {
+        write(dir, run, null);
+    }
+
+    /**
+     * Writes every record file into {@code dir}; with a {@code baseline} comparison the report and the summary show
+     * the run beside it.
+     */
+    public static void write(Path dir, RunRecord run, RunComparison baseline) {
         try {
             Files.createDirectories(dir);
             atomically(dir.resolve("run.json"), JSON.writeValueAsString(run));
             atomically(dir.resolve("seconds.csv"), secondsCsv(run));
             atomically(dir.resolve("junit.xml"), JunitXml.render(run));
-            atomically(dir.resolve("summary.md"), MarkdownSummary.render(run));
-            atomically(dir.resolve("report.html"), HtmlReport.render(run));
+            atomically(dir.resolve("summary.md"), MarkdownSummary.render(run)
+                    + (baseline == null ? "" : dev.spotsim.reports.render.html.BaselineTable.markdown(baseline)));
+            atomically(dir.resolve("report.html"), HtmlReport.render(run, baseline));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run record into " + dir + ": " + e.getMessage(), e);
         }

@@ -197,4 +197,29 @@ class HtmlReportTest {
             assertThat(files.map(p -> p.getFileName().toString())).contains("report.html").noneMatch(n -> n.endsWith(".tmp"));
         }
     }
+
+    @Test
+    void aBaselineShowsBesideTheRunAndItsSlowerDrainIsMarkedWorse(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode baseline = RecordFiles.json().valueToTree(sample);
+        com.fasterxml.jackson.databind.node.ArrayNode fast = ((com.fasterxml.jackson.databind.node.ObjectNode) baseline.path("measures"))
+                .putArray("drainTimes");
+        fast.add("PT0.5S");
+        baseline.put("runId", "last-release");
+        dev.spotsim.reports.compare.RunComparison comparison =
+                dev.spotsim.reports.compare.RunComparison.of(baseline, RecordFiles.json().valueToTree(sample), 10);
+
+        String html = HtmlReport.render(sample, comparison);
+
+        assertThat(HtmlChecks.unbalancedTag(html)).isNull();
+        assertThat(html).contains("<section id=\"baseline\">", "Baseline <b>last-release</b>");
+        Matcher drainRow = Pattern.compile("<tr class=\"(\\w+)\"><td><code>drainTime\\.max</code></td><td class=\"num\">0\\.5s</td>"
+                + "<td class=\"num\">[^<]+</td><td class=\"num\">\\+[\\d.]+%</td><td><span class=\"pill bad\">worse</span>").matcher(html);
+        assertThat(drainRow.find()).as(html).isTrue();
+        assertThat(drainRow.group(1)).isEqualTo("broken");
+        assertThat(HtmlReport.render(sample)).doesNotContain("id=\"baseline\"");
+
+        RecordFiles.write(dir, sample, comparison);
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("## Against the baseline (last-release)")
+                .containsPattern("\\| `drainTime\\.max` \\| 0\\.5s \\| [^|]+ \\| \\+[\\d.]+% \\| \\*\\*worse\\*\\* \\|");
+    }
 }
