@@ -30,6 +30,6 @@ public final class VerdictLines {
     }
 
     private static String slo(SloResult slo) {
-        return String.format(Locale.ROOT, "%-8s", slo.verdictWord().toUpperCase(Locale.ROOT).replace("OK", "ok")) + slo.message();
+        return String.format(Locale.ROOT, "%-8s", slo.holds() ? "ok" : slo.verdictWord().toUpperCase(Locale.ROOT)) + slo.message();
     }
 }
