@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scenarios parameter: files as given, directories as their scenario files, missing ones named. */
 class ScenarioFilesTest {
     @Test
-    void aDirectoryBecomesItsYamlYmlAndJsonFilesSortedAndNestedOnesToo(@TempDir Path dir) throws IOException {
+    void aDirectoryBecomesItsYamlYmlAndJsonFilesSortedAndNestedOnesToo(@TempDir Path dir) throws IOException, MojoFailureException {
         Files.createDirectories(dir.resolve("spotsim/nested"));
         for (String f : new String[] {"spotsim/b.yml", "spotsim/a.yaml", "spotsim/nested/c.json", "spotsim/notes.md", "single.yaml"}) {
             Files.writeString(dir.resolve(f), "name: x\n");
@@ -28,7 +28,7 @@ class ScenarioFilesTest {
     }
 
     @Test
-    void aFileNamedTwiceRunsOnce(@TempDir Path dir) throws IOException {
+    void aFileNamedTwiceRunsOnce(@TempDir Path dir) throws IOException, MojoFailureException {
         Files.writeString(dir.resolve("a.yaml"), "name: x\n");
         assertThat(ScenarioFiles.expand(List.of(new File("a.yaml"), dir.toFile()), dir)).containsExactly(dir.resolve("a.yaml"));
     }

@@ -39,7 +39,9 @@ class FieldLocatorTest {
     }
 
     @Test
-    void unreadableTextLocatesNothingInsteadOfFailing() {
-        assertThat(FieldLocator.of("workload: [unclosed", false).lineAndColumn("workload.lane")).isNull();
+    void textThatBreaksPartwayKeepsWhatWasReadBeforeTheBreakInsteadOfFailing() {
+        FieldLocator at = FieldLocator.of("name: x\nworkload: [unclosed\nslos: {}\n", false);
+        assertThat(at.lineAndColumn("workload.lane")).isEqualTo("2:1");
+        assertThat(at.lineAndColumn("slos")).isNull();
     }
 }
