@@ -32,6 +32,7 @@ class CheckMojoTest {
                   pools: [{type: c5.large, az: us-east-1a}]
                 workload:
                 %s
+                loadBalancer: {deregistrationDelay: 5s}
                 interruptions:
                   - {at: 0s, notice: 60s, select: {count: 1}}
                 """.formatted(name.replace(".yaml", ""), workload.indent(2).stripTrailing()));
