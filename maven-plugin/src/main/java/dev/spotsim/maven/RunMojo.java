@@ -92,7 +92,10 @@ public class RunMojo extends SpotsimMojo {
         checkSettings();
         List<RunSummary.Entry> entries = new ArrayList<>();
         if (scenarios.isEmpty()) {
+            // Recorded all the same: spotsim:verify says "no scenario ran" (and fails unless failIfNoScenarios is false).
             getLog().warn("spotsim: no scenarios to run; set <scenarios> or -Dspotsim.scenarios=FILE,DIR");
+            RunSummary.append(summaryFile(), buildStart(), entries);
+            return;
         }
         ScenarioFork fork = new ScenarioFork(Path.of(System.getProperty("java.home"), "bin", "java").toString(), jvmArgs(), classpath(), getLog());
         Set<String> reportNames = new HashSet<>();
@@ -109,7 +112,12 @@ public class RunMojo extends SpotsimMojo {
                 }
             }
         }
-        RunSummary.append(summaryFile(), buildStartedAt == null ? java.time.Instant.EPOCH : buildStartedAt.toInstant(), entries);
+        RunSummary.append(summaryFile(), buildStart(), entries);
+    }
+
+    /** When this build started, so a second execution of run in it adds to the summary instead of replacing it. */
+    private java.time.Instant buildStart() {
+        return buildStartedAt == null ? java.time.Instant.EPOCH : buildStartedAt.toInstant();
     }
 
     /** Every scenario read before anything runs; all invalid ones in one failure, each with file:line:col. */
