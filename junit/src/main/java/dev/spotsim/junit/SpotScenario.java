@@ -3,6 +3,8 @@ package dev.spotsim.junit;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.runner.ProgressLine;
 import dev.spotsim.runner.ScenarioRunner;
+import dev.spotsim.scenarios.model.Scenario;
+import dev.spotsim.scenarios.parse.StructuredReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -89,9 +91,29 @@ public final class SpotScenario {
      * @throws IllegalArgumentException when the working directory, the output directory or the baseline cannot be used
      */
     public ScenarioResult run() {
-        ScenarioRunner runner = ScenarioRunner.prepare(resolve(file), settings);
+        Path scenario = resolve(file);
+        checkGatlingCanRun(scenario);
+        ScenarioRunner runner = ScenarioRunner.prepare(scenario, settings);
         RunRecord record = runner.run();
         return new ScenarioResult(record, runner.runDir());
+    }
+
+    /**
+     * A scenario with load runs Gatling in this JVM, which fails deep inside (and only once the workload is up)
+     * without {@code --add-opens=java.base/java.lang}: say so before anything starts.
+     */
+    private static void checkGatlingCanRun(Path scenario) {
+        if (javaLangOpenTo(SpotScenario.class.getModule())) {
+            return;
+        }
+        if (Files.isRegularFile(scenario) && new StructuredReader().read(scenario, Scenario.class).load() != null) {
+            throw new IllegalStateException(scenario + ": its load runs Gatling in the test's JVM, which needs"
+                    + " --add-opens=java.base/java.lang=ALL-UNNAMED: add it to surefire's <argLine>");
+        }
+    }
+
+    static boolean javaLangOpenTo(Module module) {
+        return Object.class.getModule().isOpen("java.lang", module);
     }
 
     /** The file as given when it exists, else a classpath resource of that name. */

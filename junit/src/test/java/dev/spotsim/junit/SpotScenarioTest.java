@@ -47,6 +47,12 @@ class SpotScenarioTest {
     }
 
     @Test
+    void gatlingsAddOpensIsDetectedForTheTestsOwnCodeAndMissingForAModuleWithoutIt() {
+        assertThat(SpotScenario.javaLangOpenTo(SpotScenario.class.getModule())).as("surefire's argLine opens java.lang").isTrue();
+        assertThat(SpotScenario.javaLangOpenTo(java.sql.Connection.class.getModule())).isFalse();
+    }
+
+    @Test
     void aScenarioThatIsNotAFileIsLookedUpOnTheTestClasspath() {
         assertThat(SpotScenario.resolve(Path.of("scenarios/quick-drain.yaml"))).isAbsolute().exists()
                 .hasFileName("quick-drain.yaml");
