@@ -1,13 +1,11 @@
 package dev.spotsim.cli.check;
 
-import dev.spotsim.scenarios.check.ContainerCheck;
+import dev.spotsim.runner.check.ScenarioChecks;
 import dev.spotsim.scenarios.check.Finding;
-import dev.spotsim.scenarios.check.TimingCheck;
 import dev.spotsim.scenarios.model.Scenario;
 import dev.spotsim.scenarios.parse.StructuredReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,9 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
                 invalid = true;
                 continue;
             }
-            List<Finding> findings = new ArrayList<>(TimingCheck.check(scenario));
-            findings.addAll(ContainerCheck.check(scenario));
-            findings.addAll(ImageLint.findings(scenario, System.getenv()));
+            List<Finding> findings = ScenarioChecks.findings(scenario, System.getenv());
             boolean fits = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR);
             out.println(file + ": " + scenario.name() + " (" + scenario.workload().lane() + "): "
                     + (fits ? "the drain fits the notice" : "the drain cannot fit the notice"));

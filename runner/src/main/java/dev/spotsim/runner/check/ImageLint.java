@@ -1,4 +1,4 @@
-package dev.spotsim.cli.check;
+package dev.spotsim.runner.check;
 
 import dev.spotsim.scenarios.check.Finding;
 import dev.spotsim.scenarios.model.ContainerSpec;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a container workload's image from the engine at DOCKER_HOST and says how it will take a stop. */
-final class ImageLint {
+public final class ImageLint {
     private static final String FIELD = "workload.container.image";
 
     private ImageLint() {
     }
 
     /** Warnings about the image; a note when no engine answers or the image is not there (check still passes). */
-    static List<Finding> findings(Scenario scenario, Map<String, String> env) {
+    public static List<Finding> findings(Scenario scenario, Map<String, String> env) {
         ContainerSpec spec = scenario.workload().container();
         List<Finding> findings = new ArrayList<>();
         if (spec == null) {
