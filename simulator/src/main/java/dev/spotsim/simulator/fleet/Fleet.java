@@ -359,6 +359,61 @@ public final class Fleet {
         return instance.view();
     }
 
+    /**
+     * The global reset: no scheduled interruptions, every reclaimed pool restored, every group at its first
+     * desired capacity without lifecycle hooks, and every instance running afresh with {@code options} and no
+     * faults (a group's instance that ended stays ended: the group replaced it). Returns what it cleared, by kind.
+     */
+    public Map<String, Integer> resetAll(MetadataOptions options) {
+        Map<String, Integer> cleared = new java.util.LinkedHashMap<>();
+        int scheduled = 0;
+        for (ScheduledInterruption s : schedule.pending()) {
+            schedule.cancel(s.id());
+            scheduled++;
+        }
+        cleared.put("scheduledInterruptions", scheduled);
+        int reclaimed = 0;
+        for (SpotPool p : pools.all()) {
+            if (pools.isReclaimed(p.key())) {
+                pools.restore(p.key());
+                reclaimed++;
+            }
+        }
+        cleared.put("reclaimedPools", reclaimed);
+        int hooks = 0;
+        for (AutoScalingGroup g : groups.values()) {
+            hooks += g.lifecycleHooks().clear();
+            g.setDesired(g.spec().desired());
+        }
+        cleared.put("lifecycleHooks", hooks);
+        cleared.put("instances", resetInstances(options));
+        return cleared;
+    }
+
+    /** Relaunches every instance not in a clean running state (a group's ended ones excepted); returns how many changed. */
+    private int resetInstances(MetadataOptions options) {
+        int changed = 0;
+        for (String id : launchOrder) {
+            SimulatedInstance instance = instances.get(id);
+            InstanceView v = instance.view();
+            boolean ended = !v.state().isUp() && v.state() != InstanceState.STOPPED;
+            if (v.identity().autoScalingGroup() != null && ended) {
+                continue;
+            }
+            boolean touched = v.state() != InstanceState.RUNNING || v.interruption() != null || v.rebalanceTime() != null
+                    || !v.maintenance().isEmpty();
+            boolean dirty = touched || !v.options().equals(options) || !v.faults().equals(Faults.none());
+            if (touched) {
+                instance.relaunch(clock.now());
+                boot(instance, settings.bootDuration());
+            }
+            instance.setOptions(options);
+            instance.setFaults(Faults.none());
+            changed += dirty ? 1 : 0;
+        }
+        return changed;
+    }
+
     /** Starts a stopped instance again, as EC2 StartInstances does for a stopped Spot Instance. */
     public InstanceView start(String instanceId) {
         SimulatedInstance instance = find(instanceId);
