@@ -213,6 +213,15 @@ public final class SpotSimClient {
         }
     }
 
+    /** A value the client read, as one line of JSON with the API's member names. */
+    public String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("a value the client read could not be written back as JSON", e);
+        }
+    }
+
     private <T> T read(JsonNode node, Class<T> type) {
         try {
             return json.treeToValue(node, type);

@@ -35,8 +35,25 @@ final class WireDurations {
         return total;
     }
 
-    /** ISO-8601 ({@code PT2M}), which the simulator reads exactly. */
+    /** The simulator's own short form ({@code 2m}, {@code 1m30s}, {@code 250ms}); ISO-8601 for what it cannot show (negative, sub-millisecond). */
     static String format(Duration d) {
-        return d.toString();
+        if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
+            return d.toString();
+        }
+        if (d.isZero()) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        append(out, d.toHours(), "h");
+        append(out, d.toMinutesPart(), "m");
+        append(out, d.toSecondsPart(), "s");
+        append(out, d.toMillisPart(), "ms");
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, long amount, String unit) {
+        if (amount > 0) {
+            out.append(amount).append(unit);
+        }
     }
 }

@@ -361,8 +361,8 @@ public final class Fleet {
 
     /**
      * The global reset: no scheduled interruptions, every reclaimed pool restored, every group at its first
-     * desired capacity without lifecycle hooks, and every instance running afresh with {@code options} and no
-     * faults (a group's instance that ended stays ended: the group replaced it). Returns what it cleared, by kind.
+     * desired capacity without lifecycle hooks, and every instance clean (see {@link #resetInstances}) with
+     * {@code options} and no faults. Returns what it cleared, by kind.
      */
     public Map<String, Integer> resetAll(MetadataOptions options) {
         Map<String, Integer> cleared = new java.util.LinkedHashMap<>();
@@ -390,22 +390,34 @@ public final class Fleet {
         return cleared;
     }
 
-    /** Relaunches every instance not in a clean running state (a group's ended ones excepted); returns how many changed. */
+    /**
+     * Every instance back to a clean state; returns how many changed. A standalone instance is relaunched when it
+     * was interrupted, recommended for rebalance, stopped or given a maintenance event. A group's members are not
+     * relaunched (the group would replace them): their planned interruptions and maintenance events are withdrawn;
+     * an instance that already left its group (noticed, the group replaced it) is terminated now.
+     */
     private int resetInstances(MetadataOptions options) {
+        java.util.Set<String> members = new java.util.HashSet<>();
+        groups.values().forEach(g -> members.addAll(g.members()));
         int changed = 0;
         for (String id : launchOrder) {
             SimulatedInstance instance = instances.get(id);
             InstanceView v = instance.view();
-            boolean ended = !v.state().isUp() && v.state() != InstanceState.STOPPED;
-            if (v.identity().autoScalingGroup() != null && ended) {
-                continue;
-            }
             boolean touched = v.state() != InstanceState.RUNNING || v.interruption() != null || v.rebalanceTime() != null
                     || !v.maintenance().isEmpty();
             boolean dirty = touched || !v.options().equals(options) || !v.faults().equals(Faults.none());
-            if (touched) {
-                instance.relaunch(clock.now());
-                boot(instance, settings.bootDuration());
+            if (v.identity().autoScalingGroup() == null) {
+                if (touched) {
+                    instance.relaunch(clock.now());
+                    boot(instance, settings.bootDuration());
+                }
+            } else if (members.contains(id)) {
+                instance.cancelPlannedInterruption();
+                v.maintenance().forEach(m -> instance.cancelMaintenance(m.eventId()));
+            } else if (v.state().isUp() || v.state() == InstanceState.PENDING) {
+                terminate(id);
+            } else {
+                continue;
             }
             instance.setOptions(options);
             instance.setFaults(Faults.none());
