@@ -64,7 +64,7 @@ public final class ControlApi {
     public RouteTable routes() {
         RouteTable t = new RouteTable();
         t.get(BASE + "/health", ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
-        t.post(BASE + "/reset", ctx -> ok(ctx, 200, reset == null ? Map.of("instances", fleet.instances().size()) : reset.get()));
+        t.post(BASE + "/reset", this::reset);
         t.get(BASE + "/instances", ctx -> ok(ctx, 200, Map.of("instances", fleet.instances().stream().map(this::show).toList())));
         t.get(BASE + "/instances/:id", ctx -> ok(ctx, 200, show(fleet.instance(id(ctx)))));
         t.post(BASE + "/instances/:id/interrupt", this::interrupt);
@@ -139,6 +139,21 @@ public final class ControlApi {
         String allow = String.join(", ", allowed.stream().map(io.vertx.core.http.HttpMethod::name).toList());
         ctx.response().putHeader("Allow", allow);
         error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + path + " (allowed: " + allow + ")");
+    }
+
+    /** The global reset stops processes (SSM commands) and experiments: it runs on a worker, never on the event loop. */
+    private void reset(RoutingContext ctx) {
+        if (reset == null) {
+            error(ctx, 404, "not_found", "this simulator has no global reset");
+            return;
+        }
+        ctx.vertx().executeBlocking(reset::get, false).onComplete(done -> {
+            if (done.succeeded()) {
+                ok(ctx, 200, done.result());
+            } else {
+                ctx.fail(done.cause());
+            }
+        });
     }
 
     private void interrupt(RoutingContext ctx) {
