@@ -72,7 +72,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
             List<ScheduledInterruption> scheduled = client.scheduledInterruptions();
-            out.println(control.json() ? client.pretty(scheduled) : table(scheduled));
+            out.println(control.json() ? client.pretty(scheduled) : table(client, scheduled));
             return 0;
         }
         if (cancel != null) {
@@ -94,10 +94,10 @@ public final class ScheduleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String table(List<ScheduledInterruption> scheduled) {
+    private static String table(SpotSimClient client, List<ScheduledInterruption> scheduled) {
         StringBuilder s = new StringBuilder(String.format("%-10s %-26s %-10s %-8s %s%n", "ID", "AT", "ACTION", "NOTICE", "SELECT"));
         scheduled.forEach(x -> s.append(String.format("%-10s %-26s %-10s %-8s %s%n", x.id(), x.at(), x.action(),
-                Durations.format(x.notice()), x.select())));
+                Durations.format(x.notice()), client.json(x.select()))));
         return s.toString().stripTrailing();
     }
 }

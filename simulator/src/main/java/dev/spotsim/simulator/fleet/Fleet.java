@@ -361,69 +361,16 @@ public final class Fleet {
 
     /**
      * The global reset: no scheduled interruptions, every reclaimed pool restored, every group at its first
-     * desired capacity without lifecycle hooks, and every instance clean (see {@link #resetInstances}) with
-     * {@code options} and no faults. Returns what it cleared, by kind.
+     * desired capacity without lifecycle hooks, and every instance clean with {@code options} and no faults
+     * (see {@link FleetReset}). Returns what it cleared, by kind.
      */
     public Map<String, Integer> resetAll(MetadataOptions options) {
-        Map<String, Integer> cleared = new java.util.LinkedHashMap<>();
-        int scheduled = 0;
-        for (ScheduledInterruption s : schedule.pending()) {
-            schedule.cancel(s.id());
-            scheduled++;
-        }
-        cleared.put("scheduledInterruptions", scheduled);
-        int reclaimed = 0;
-        for (SpotPool p : pools.all()) {
-            if (pools.isReclaimed(p.key())) {
-                pools.restore(p.key());
-                reclaimed++;
-            }
-        }
-        cleared.put("reclaimedPools", reclaimed);
-        int hooks = 0;
-        for (AutoScalingGroup g : groups.values()) {
-            hooks += g.lifecycleHooks().clear();
-            g.setDesired(g.spec().desired());
-        }
-        cleared.put("lifecycleHooks", hooks);
-        cleared.put("instances", resetInstances(options));
-        return cleared;
+        return new FleetReset(this).run(options);
     }
 
-    /**
-     * Every instance back to a clean state; returns how many changed. A standalone instance is relaunched when it
-     * was interrupted, recommended for rebalance, stopped or given a maintenance event. A group's members are not
-     * relaunched (the group would replace them): their planned interruptions and maintenance events are withdrawn;
-     * an instance that already left its group (noticed, the group replaced it) is terminated now.
-     */
-    private int resetInstances(MetadataOptions options) {
-        java.util.Set<String> members = new java.util.HashSet<>();
-        groups.values().forEach(g -> members.addAll(g.members()));
-        int changed = 0;
-        for (String id : launchOrder) {
-            SimulatedInstance instance = instances.get(id);
-            InstanceView v = instance.view();
-            boolean touched = v.state() != InstanceState.RUNNING || v.interruption() != null || v.rebalanceTime() != null
-                    || !v.maintenance().isEmpty();
-            boolean dirty = touched || !v.options().equals(options) || !v.faults().equals(Faults.none());
-            if (v.identity().autoScalingGroup() == null) {
-                if (touched) {
-                    instance.relaunch(clock.now());
-                    boot(instance, settings.bootDuration());
-                }
-            } else if (members.contains(id)) {
-                instance.cancelPlannedInterruption();
-                v.maintenance().forEach(m -> instance.cancelMaintenance(m.eventId()));
-            } else if (v.state().isUp() || v.state() == InstanceState.PENDING) {
-                terminate(id);
-            } else {
-                continue;
-            }
-            instance.setOptions(options);
-            instance.setFaults(Faults.none());
-            changed += dirty ? 1 : 0;
-        }
-        return changed;
+    /** The instance itself, for the reset to withdraw a plan leniently (no error when there is none). */
+    SimulatedInstance simulated(String instanceId) {
+        return find(instanceId);
     }
 
     /** Starts a stopped instance again, as EC2 StartInstances does for a stopped Spot Instance. */
