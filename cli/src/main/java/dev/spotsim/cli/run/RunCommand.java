@@ -91,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             RunPlan.lines(run.scenario()).forEach(stderr::println);
         }
-        if (routing != null && !verbose) {
+        if (routing != null && !verbose && !quiet) {
             stderr.println("spotsim: other tools' output (Gatling, libraries) goes to " + run.runDir().resolve(LOG_FILE) + " (--verbose shows it)");
         }
         stderr.flush();
