@@ -132,17 +132,20 @@ class GlobalResetTest {
             events.putRule(b -> b.name("spot-warnings").eventPattern("{\"source\": [\"aws.ec2\"]}"));
             ssm.sendCommand(b -> b.documentName("AWS-RunShellScript").instanceIds(f.firstId())
                     .parameters(Map.of("commands", List.of("sleep 60"))));
-            fis.createExperimentTemplate(b -> b.description("spot").roleArn("arn:aws:iam::123456789012:role/fis")
+            String template = fis.createExperimentTemplate(b -> b.description("spot").roleArn("arn:aws:iam::123456789012:role/fis")
                     .stopConditions(CreateExperimentTemplateStopConditionInput.builder().source("none").build())
                     .targets(Map.of("spot", CreateExperimentTemplateTargetInput.builder().resourceType("aws:ec2:spot-instance")
                             .resourceArns("arn:aws:ec2:us-east-1:123456789012:instance/" + f.firstId()).selectionMode("ALL").build()))
                     .actions(Map.of("interrupt", CreateExperimentTemplateActionInput.builder()
                             .actionId("aws:ec2:send-spot-instance-interruptions").parameters(Map.of("durationBeforeInterruption", "PT2M"))
-                            .targets(Map.of("SpotInstances", "spot")).build())));
+                            .targets(Map.of("SpotInstances", "spot")).build()))).experimentTemplate().id();
+            fis.startExperiment(b -> b.experimentTemplateId(template));
 
             ResetResult cleared = client.reset();
 
-            assertThat(cleared.aws()).containsEntry("sqs", 1).containsEntry("events", 1).containsEntry("ssm", 1).containsEntry("fis", 1);
+            assertThat(cleared.aws()).containsEntry("sqs", 1).containsEntry("events", 1).containsEntry("ssm", 1)
+                    .as("the template and its experiment").containsEntry("fis", 2);
+            assertThat(fis.listExperiments(b -> { }).experiments()).isEmpty();
             assertThat(sqs.listQueues().queueUrls()).isEmpty();
             assertThat(events.listRules(b -> { }).rules()).isEmpty();
             assertThat(ssm.listCommands(b -> { }).commands()).isEmpty();
