@@ -19,6 +19,10 @@ import dev.spotsim.cli.gameday.GamedayCommand;
 import dev.spotsim.cli.load.LoadCommand;
 import dev.spotsim.cli.run.RunCommand;
 import dev.spotsim.cli.serve.ServeCommand;
+import dev.spotsim.cli.console.Colour;
+import dev.spotsim.cli.console.OutputRouting;
+import dev.spotsim.cli.console.Terminal;
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +41,14 @@ public final class SpotsimCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // First, before any library prints: the console is for spotsim's own lines (see OutputRouting).
+        OutputRouting routing = OutputRouting.install();
+        Map<String, String> env = System.getenv();
+        Terminal terminal = new Terminal(Colour.detect(env), routing);
+        CommandLine cmd = commandLine(env, terminal);
+        cmd.setOut(new PrintWriter(routing.consoleOut(), true));
+        cmd.setErr(new PrintWriter(routing.consoleErr(), true));
+        System.exit(cmd.execute(args));
     }
 
     /** The configured command line, reading the process environment. */
@@ -47,17 +58,25 @@ public final class SpotsimCommand implements Runnable {
 
     /** The configured command line with {@code env} as the environment {@code serve} reads; tests run it in-process. */
     public static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, Terminal.of(env));
+    }
+
+    private static CommandLine commandLine(Map<String, String> env, Terminal terminal) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ServeCommand.class ? type.cast(new ServeCommand(env)) : defaults.create(type);
+                if (type == ServeCommand.class) {
+                    return type.cast(new ServeCommand(env));
+                }
+                return type == RunCommand.class ? type.cast(new RunCommand(terminal)) : defaults.create(type);
             }
         };
         // No picocli @argument-files: "--user-data @script.sh" means the file's text, not its words as arguments.
         return new CommandLine(new SpotsimCommand(), factory)
                 .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour().enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
                 .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(new UsageErrors());
     }

@@ -1,6 +1,6 @@
 package dev.spotsim.cli;
 
-import dev.spotsim.cli.client.ApiException;
+import dev.spotsim.client.ControlApiException;
 import dev.spotsim.scenarios.parse.InputException;
 import picocli.CommandLine;
 
@@ -33,7 +33,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler, Comma
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (e instanceof ApiException || e instanceof InputException || e instanceof IllegalArgumentException) {
+        if (e instanceof ControlApiException || e instanceof InputException || e instanceof IllegalArgumentException) {
             cmd.getErr().println("spotsim: " + e.getMessage());
             cmd.getErr().flush();
             return ERROR;

@@ -204,7 +204,7 @@ class ClientCommandsTest {
         String root = sim.controlUrl().replace("/spotsim/v1", "");
         Cli r = Cli.run("status", "--control-url", root);
         assertThat(r.exitCode).isEqualTo(1);
-        assertThat(r.err).contains("is --control-url the API root");
+        assertThat(r.err).contains("is the control URL the API root");
         assertThat(Cli.run("status", "--control-url", "localhost:1337").err.strip())
                 .isEqualTo("spotsim: --control-url: expected a URL like http://127.0.0.1:1337/spotsim/v1, got \"localhost:1337\"");
     }
@@ -222,7 +222,7 @@ class ClientCommandsTest {
         try {
             Cli r = Cli.run("status", "--control-url", "http://127.0.0.1:" + other.getAddress().getPort() + "/spotsim/v1");
             assertThat(r.exitCode).isEqualTo(1);
-            assertThat(r.err).contains("answered HTTP 404 without JSON; is --control-url the API root").doesNotContain("Exception");
+            assertThat(r.err).contains("answered HTTP 404 without JSON (is the control URL the API root").doesNotContain("Exception");
         } finally {
             other.stop(0);
         }

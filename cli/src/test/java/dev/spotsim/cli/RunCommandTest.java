@@ -39,7 +39,7 @@ class RunCommandTest {
         }
     }
 
-    private static String shortDrain() {
+    static String shortDrain() {
         return """
                 name: short-drain
                 fleet:

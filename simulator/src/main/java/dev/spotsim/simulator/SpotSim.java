@@ -75,6 +75,8 @@ public final class SpotSim implements AutoCloseable {
     }
 
     private final AwsFrontDoor aws;
+    /** The metadata options new instances start with; the global reset puts every instance back to them. */
+    private volatile MetadataOptions launchOptions = MetadataOptions.defaults();
 
     private SpotSim(Vertx vertx, Fleet fleet, ImdsServer imds, HttpServer control, String host, AutoCloseable ownedClock, EventBus events,
                     AwsFrontDoor aws) {
@@ -243,6 +245,20 @@ public final class SpotSim implements AutoCloseable {
 
     public Interruption interrupt(String instanceId, InterruptRequest request) {
         return fleet.interrupt(instanceId, request);
+    }
+
+    /**
+     * Puts a shared simulator back to a clean state, so tests sharing it start clean: no scheduled
+     * interruptions, pools restored, groups at their first desired capacity without lifecycle hooks, every
+     * instance running afresh with the launch metadata options and no faults, no recent events, and no AWS
+     * resources (FIS templates and experiments, SSM commands, SQS queues, EventBridge rules), recorded AWS
+     * calls or AWS faults. A workload keeps running. Returns what was cleared, by kind ({@code POST /spotsim/v1/reset}).
+     */
+    public synchronized Map<String, Object> reset() {
+        Map<String, Object> cleared = new java.util.LinkedHashMap<>(fleet.resetAll(launchOptions));
+        cleared.put("events", events.clearRecent());
+        cleared.put("aws", aws.reset());
+        return cleared;
     }
 
     /** Stops every server and the clock it owns; waits until the ports are released. */
@@ -417,10 +433,11 @@ public final class SpotSim implements AutoCloseable {
                 AwsContext awsContext = new AwsContext(fleet, events, actualClock, vertx, id -> self[0].imdsEndpoint(id),
                         () -> self[0].platform(), fleet.instances().isEmpty() ? "123456789012" : fleet.instances().get(0).identity().accountId(), region);
                 AwsFrontDoor aws = new AwsFrontDoor(AwsServices.create(awsContext), region);
-                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream), aws);
+                ControlApi api = new ControlApi(fleet, id -> self[0].imdsEndpoint(id), new EventsRoutes(events, stream), aws, () -> self[0].reset());
                 // Bound to the configured host only: listen(port) alone binds the wildcard.
                 HttpServer control = ControlServer.listen(vertx, host, controlPort, api.router(vertx)).await();
                 self[0] = new SpotSim(vertx, fleet, imds, control, host, owned, events, aws);
+                self[0].launchOptions = options;
                 return self[0];
             } catch (Exception e) {
                 // Vert.x's await() rethrows a failed bind's checked BindException as it is.

@@ -1,7 +1,7 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import dev.spotsim.client.Fleet;
+import dev.spotsim.client.SpotSimClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +26,10 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode g = control.client().put("/groups/" + group + "/desired-capacity", Map.of("desired", desired));
-        spec.commandLine().getOut().println(control.json() ? ControlClient.pretty(g)
-                : g.path("name").asText() + ": desired " + g.path("desired").asInt() + ", " + g.path("members").size() + " member(s)");
+        SpotSimClient client = control.client();
+        Fleet.Group g = client.setDesiredCapacity(group, desired);
+        spec.commandLine().getOut().println(control.json() ? client.pretty(g)
+                : g.name() + ": desired " + g.desired() + ", " + g.members().size() + " member(s)");
         return 0;
     }
 }

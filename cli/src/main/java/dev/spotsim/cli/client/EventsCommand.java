@@ -1,16 +1,8 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.spotsim.client.Event;
+import dev.spotsim.client.SpotSimClient;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,28 +26,23 @@ public final class EventsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        String query = pattern == null ? "" : "?pattern=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8);
+    public Integer call() {
+        SpotSimClient client = control.client();
         PrintWriter out = spec.commandLine().getOut();
         if (!follow) {
-            JsonNode answer = control.client().get("/events" + query);
-            answer.path("events").forEach(e -> out.println(e.toString()));
+            client.events(pattern).forEach(e -> out.println(line(client, e)));
             return 0;
         }
-        control.client().get("/health");
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(control.client().baseUrl() + "/events/stream" + query)).build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (stream.statusCode() != 200) {
-            throw new ApiException(stream.statusCode(), "the event stream answered HTTP " + stream.statusCode());
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("data: ")) {
-                    out.println(line.substring(6));
-                    out.flush();
-                }
-            }
-        }
+        client.health();
+        client.followEvents(pattern, e -> {
+            out.println(line(client, e));
+            out.flush();
+        });
         return 0;
+    }
+
+    /** One event as one line of JSON, with EventBridge's member names. */
+    private static String line(SpotSimClient client, Event e) {
+        return client.json(e);
     }
 }

@@ -1,16 +1,15 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotsim.scenarios.time.Durations;
+import dev.spotsim.client.Faults;
+import dev.spotsim.client.Instance;
+import dev.spotsim.client.SpotSimClient;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spotsim faults}: make one instance's IMDS slow, failing or silent, to test a client's retries. */
 @Command(name = "faults", mixinStandardHelpOptions = true, description = "Inject IMDS faults into an instance, or --clear them.")
-public final class FaultsCommand extends OneInstanceCommand {
+public final class FaultsCommand extends OneInstanceCommand<Instance> {
     @Option(names = "--delay", defaultValue = "0s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Delay before every answer (default: ${DEFAULT-VALUE}).")
     Duration delay;
@@ -29,22 +28,14 @@ public final class FaultsCommand extends OneInstanceCommand {
     boolean clear;
 
     @Override
-    JsonNode act(ControlClient client, String path) {
-        if (clear) {
-            return client.delete(path + "/faults");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("delay", Durations.format(delay));
-        body.put("errorStatus", errorStatus);
-        body.put("errorRate", errorRate);
-        body.put("timeoutRate", timeoutRate);
-        return client.put(path + "/faults", body);
+    Instance act(SpotSimClient client, String instanceId) {
+        return clear ? client.clearFaults(instanceId) : client.faults(instanceId, new Faults(delay, errorStatus, errorRate, timeoutRate));
     }
 
     @Override
-    String describe(JsonNode a) {
-        JsonNode f = a.path("faults");
-        return "delay " + f.path("delay").asText() + ", errors " + f.path("errorRate").asDouble() + " (status "
-                + f.path("errorStatus").asInt() + "), timeouts " + f.path("timeoutRate").asDouble();
+    String describe(Instance a) {
+        Faults f = a.faults();
+        return "delay " + dev.spotsim.scenarios.time.Durations.format(f.delay()) + ", errors " + f.errorRate() + " (status "
+                + f.errorStatus() + "), timeouts " + f.timeoutRate();
     }
 }

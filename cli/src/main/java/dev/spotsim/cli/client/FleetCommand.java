@@ -1,6 +1,7 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotsim.client.Fleet;
+import dev.spotsim.client.SpotSimClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,21 +20,22 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode fleet = control.client().get("/fleet");
+        SpotSimClient client = control.client();
+        Fleet fleet = client.fleet();
         PrintWriter out = spec.commandLine().getOut();
         if (control.json()) {
-            out.println(ControlClient.pretty(fleet));
+            out.println(client.pretty(fleet));
             return 0;
         }
         out.printf("%-20s %8s %8s %-26s %-9s %s%n", "GROUP", "DESIRED", "MEMBERS", "STRATEGY", "WAITING", "POOLS");
-        for (JsonNode g : fleet.path("groups")) {
-            out.printf("%-20s %8d %8d %-26s %-9d %s%n", g.path("name").asText(), g.path("desired").asInt(), g.path("members").size(),
-                    g.path("strategy").asText(), g.path("waitingForCapacity").asInt(), g.path("pools").toString());
+        for (Fleet.Group g : fleet.groups()) {
+            out.printf("%-20s %8d %8d %-26s %-9d %s%n", g.name(), g.desired(), g.members().size(), g.strategy(), g.waitingForCapacity(),
+                    g.pools());
         }
         out.printf("%n%-28s %8s %8s %10s %s%n", "POOL", "USED", "PRICE", "CAPACITY", "RECLAIMED");
-        for (JsonNode p : fleet.path("pools")) {
-            out.printf("%-28s %8d %8.4f %10s %s%n", p.path("pool").asText(), p.path("used").asLong(), p.path("price").asDouble(),
-                    p.path("capacity").isNull() ? "unlimited" : p.path("capacity").asText(), p.path("reclaimed").asBoolean() ? "yes" : "no");
+        for (Fleet.Pool p : fleet.pools()) {
+            out.printf("%-28s %8d %8.4f %10s %s%n", p.pool(), p.used(), p.price(), p.capacity() == null ? "unlimited" : p.capacity(),
+                    p.reclaimed() ? "yes" : "no");
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotsim.client.ControlApiException;
+import dev.spotsim.client.SpotSimClient;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,8 +12,10 @@ import picocli.CommandLine.Spec;
 /**
  * A client command that calls the API once per instance and prints each answer. When one of several
  * instances is refused (say, already interrupted), the others still get their call; the exit code is 1.
+ *
+ * @param <T> the typed answer of one call
  */
-abstract class InstanceCommand implements Callable<Integer> {
+abstract class InstanceCommand<T> implements Callable<Integer> {
     @Mixin
     ControlOptions control;
 
@@ -21,15 +24,15 @@ abstract class InstanceCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        ControlClient client = control.client();
+        SpotSimClient client = control.client();
         List<String> ids = targets(client);
         PrintWriter out = spec.commandLine().getOut();
         int refused = 0;
         for (String id : ids) {
             try {
-                JsonNode answer = act(client, "/instances/" + id);
-                out.println(control.json() ? ControlClient.pretty(answer) : id + ": " + describe(answer));
-            } catch (ApiException e) {
+                T answer = act(client, id);
+                out.println(control.json() ? client.pretty(answer) : id + ": " + describe(answer));
+            } catch (ControlApiException e) {
                 if (ids.size() == 1 || !e.refused()) {
                     throw e;
                 }
@@ -42,11 +45,11 @@ abstract class InstanceCommand implements Callable<Integer> {
     }
 
     /** The instances named on the command line, checked against the simulator. */
-    abstract List<String> targets(ControlClient client);
+    abstract List<String> targets(SpotSimClient client);
 
-    /** Calls the API for the instance at {@code path} (like {@code /instances/i-0123...}); returns its answer. */
-    abstract JsonNode act(ControlClient client, String path);
+    /** Calls the API for one instance; returns its answer. */
+    abstract T act(SpotSimClient client, String instanceId);
 
     /** How the answer reads for people, after "instance-id: ". */
-    abstract String describe(JsonNode answer);
+    abstract String describe(T answer);
 }

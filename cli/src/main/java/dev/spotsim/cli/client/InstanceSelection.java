@@ -1,6 +1,7 @@
 package dev.spotsim.cli.client;
 
-import java.util.ArrayList;
+import dev.spotsim.client.Instance;
+import dev.spotsim.client.SpotSimClient;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ public final class InstanceSelection {
     }
 
     /** For commands that take several ids and {@code --all}. */
-    public static List<String> resolve(ControlClient client, List<String> ids, boolean all) {
+    public static List<String> resolve(SpotSimClient client, List<String> ids, boolean all) {
         if (ids != null && !ids.isEmpty()) {
             if (all) {
                 throw new IllegalArgumentException("give instance ids or --all, not both");
@@ -27,7 +28,7 @@ public final class InstanceSelection {
     }
 
     /** For commands about one instance: the one named, or the only one there is. */
-    public static String resolveOne(ControlClient client, String id) {
+    public static String resolveOne(SpotSimClient client, String id) {
         if (id != null) {
             return id;
         }
@@ -38,9 +39,8 @@ public final class InstanceSelection {
         throw new IllegalArgumentException(tooMany(every));
     }
 
-    private static List<String> every(ControlClient client) {
-        List<String> ids = new ArrayList<>();
-        client.get("/instances").path("instances").forEach(i -> ids.add(i.path("instanceId").asText()));
+    private static List<String> every(SpotSimClient client) {
+        List<String> ids = client.instances().stream().map(Instance::instanceId).toList();
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("the simulator has no instances");
         }

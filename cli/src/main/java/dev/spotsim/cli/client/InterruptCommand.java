@@ -1,10 +1,8 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotsim.scenarios.time.Durations;
+import dev.spotsim.client.Interruption;
+import dev.spotsim.client.SpotSimClient;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "interrupt", mixinStandardHelpOptions = true,
         description = {"Interrupt Spot instances: an optional rebalance recommendation, the notice in IMDS, then the action.",
                 "With a single instance no id is needed: terminate, 2-minute notice, now."})
-public final class InterruptCommand extends ManyInstancesCommand {
+public final class InterruptCommand extends ManyInstancesCommand<Interruption> {
     @Mixin
     InterruptionOptions interruption;
 
@@ -22,18 +20,13 @@ public final class InterruptCommand extends ManyInstancesCommand {
     Duration delay;
 
     @Override
-    JsonNode act(ControlClient client, String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        interruption.addTo(body);
-        body.put("delay", Durations.format(delay));
-        return client.post(path + "/interrupt", body);
+    Interruption act(SpotSimClient client, String instanceId) {
+        return client.interrupt(instanceId, interruption.request().withDelay(delay));
     }
 
     @Override
-    String describe(JsonNode plan) {
-        String rebalance = plan.path("rebalanceTime").isNull() || plan.path("rebalanceTime").isMissingNode() ? ""
-                : "rebalance recommendation " + plan.path("rebalanceTime").asText() + ", ";
-        return rebalance + "notice " + plan.path("noticeTime").asText() + ", " + plan.path("action").asText()
-                + " at " + plan.path("actionTime").asText();
+    String describe(Interruption plan) {
+        String rebalance = plan.rebalanceTime() == null ? "" : "rebalance recommendation " + plan.rebalanceTime() + ", ";
+        return rebalance + "notice " + plan.noticeTime() + ", " + plan.action() + " at " + plan.actionTime();
     }
 }

@@ -1,8 +1,7 @@
 package dev.spotsim.cli.client;
 
-import dev.spotsim.scenarios.time.Durations;
+import dev.spotsim.client.InterruptRequest;
 import java.time.Duration;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How an interruption goes, for {@code interrupt} and {@code schedule}: the action, its notice, an optional rebalance lead. */
@@ -19,10 +18,8 @@ public final class InterruptionOptions {
             description = "Send a rebalance recommendation this long before the notice (default: none).")
     Duration rebalanceLead;
 
-    /** Adds action, notice and rebalanceLead to a control API request body. */
-    void addTo(Map<String, Object> body) {
-        body.put("action", action);
-        body.put("notice", Durations.format(notice));
-        body.put("rebalanceLead", Durations.format(rebalanceLead));
+    /** The action, notice and rebalance lead as the client's request. */
+    InterruptRequest request() {
+        return new InterruptRequest(action, notice, null, rebalanceLead);
     }
 }

@@ -1,17 +1,16 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotsim.scenarios.time.Durations;
+import dev.spotsim.client.Maintenance;
+import dev.spotsim.client.MaintenanceRequest;
+import dev.spotsim.client.SpotSimClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spotsim maintenance}: schedule or cancel a scheduled event (events/maintenance/scheduled). */
 @Command(name = "maintenance", mixinStandardHelpOptions = true, description = "Schedule a maintenance event, or cancel one with --cancel.")
-public final class MaintenanceCommand extends OneInstanceCommand {
+public final class MaintenanceCommand extends OneInstanceCommand<Maintenance> {
     @Option(names = "--code", defaultValue = "system-reboot", paramLabel = "CODE",
             description = "instance-reboot, system-reboot, system-maintenance, instance-retirement or instance-stop (default: ${DEFAULT-VALUE}).")
     String code;
@@ -30,25 +29,13 @@ public final class MaintenanceCommand extends OneInstanceCommand {
     String cancel;
 
     @Override
-    JsonNode act(ControlClient client, String path) {
-        if (cancel != null) {
-            return client.delete(path + "/maintenance/" + cancel);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        if (description != null) {
-            body.put("description", description);
-        }
-        if (notBefore != null) {
-            body.put("notBefore", notBefore.toString());
-        }
-        body.put("window", Durations.format(window));
-        return client.post(path + "/maintenance", body);
+    Maintenance act(SpotSimClient client, String instanceId) {
+        return cancel != null ? client.cancelMaintenance(instanceId, cancel)
+                : client.scheduleMaintenance(instanceId, new MaintenanceRequest(code, description, notBefore, window));
     }
 
     @Override
-    String describe(JsonNode a) {
-        return a.path("eventId").asText() + " " + a.path("code").asText() + " " + a.path("state").asText()
-                + ", " + a.path("notBefore").asText() + " .. " + a.path("notAfter").asText();
+    String describe(Maintenance a) {
+        return a.eventId() + " " + a.code() + " " + a.state() + ", " + a.notBefore() + " .. " + a.notAfter();
     }
 }

@@ -1,11 +1,12 @@
 package dev.spotsim.cli.client;
 
+import dev.spotsim.client.SpotSimClient;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** A client command about the instances named, or {@code --all}, or the only one. */
-abstract class ManyInstancesCommand extends InstanceCommand {
+abstract class ManyInstancesCommand<T> extends InstanceCommand<T> {
     @Parameters(arity = "0..*", paramLabel = "INSTANCE_ID", description = "The instances (default: the only one).")
     List<String> instanceIds;
 
@@ -13,7 +14,7 @@ abstract class ManyInstancesCommand extends InstanceCommand {
     boolean all;
 
     @Override
-    final List<String> targets(ControlClient client) {
+    final List<String> targets(SpotSimClient client) {
         return InstanceSelection.resolve(client, instanceIds, all);
     }
 }

@@ -1,15 +1,15 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.spotsim.client.Instance;
+import dev.spotsim.client.MetadataOptions;
+import dev.spotsim.client.SpotSimClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spotsim metadata-options}: like EC2 ModifyInstanceMetadataOptions, for one simulated instance. */
 @Command(name = "metadata-options", mixinStandardHelpOptions = true,
         description = "Require IMDSv2 tokens, disable the endpoint, or expose tags in metadata.")
-public final class MetadataOptionsCommand extends OneInstanceCommand {
+public final class MetadataOptionsCommand extends OneInstanceCommand<Instance> {
     @Option(names = "--http-tokens", paramLabel = "required|optional", description = "required: IMDSv2 only.")
     String httpTokens;
 
@@ -20,24 +20,13 @@ public final class MetadataOptionsCommand extends OneInstanceCommand {
     String tags;
 
     @Override
-    JsonNode act(ControlClient client, String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (httpTokens != null) {
-            body.put("httpTokens", httpTokens);
-        }
-        if (httpEndpoint != null) {
-            body.put("httpEndpoint", httpEndpoint);
-        }
-        if (tags != null) {
-            body.put("instanceMetadataTags", tags);
-        }
-        return client.put(path + "/metadata-options", body);
+    Instance act(SpotSimClient client, String instanceId) {
+        return client.metadataOptions(instanceId, new MetadataOptions(httpTokens, httpEndpoint, tags));
     }
 
     @Override
-    String describe(JsonNode a) {
-        JsonNode o = a.path("metadataOptions");
-        return "httpTokens " + o.path("httpTokens").asText() + ", httpEndpoint " + o.path("httpEndpoint").asText()
-                + ", instanceMetadataTags " + o.path("instanceMetadataTags").asText();
+    String describe(Instance a) {
+        MetadataOptions o = a.metadataOptions();
+        return "httpTokens " + o.httpTokens() + ", httpEndpoint " + o.httpEndpoint() + ", instanceMetadataTags " + o.instanceMetadataTags();
     }
 }

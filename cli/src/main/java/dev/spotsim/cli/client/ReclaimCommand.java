@@ -1,10 +1,11 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.spotsim.scenarios.time.Durations;
+import dev.spotsim.client.Fleet;
+import dev.spotsim.client.PoolReclaim;
+import dev.spotsim.client.ReclaimRequest;
+import dev.spotsim.client.SpotSimClient;
+import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,24 +41,18 @@ public final class ReclaimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String[] parts = pool.split("/");
-        if (parts.length != 2) {
+        if (pool.split("/").length != 2) {
             throw new IllegalArgumentException("POOL: expected instance-type/availability-zone like c5.large/us-east-1a, got \"" + pool + "\"");
         }
-        String path = "/pools/" + parts[0] + "/" + parts[1];
-        JsonNode answer;
+        SpotSimClient client = control.client();
+        PrintWriter out = spec.commandLine().getOut();
         if (restore) {
-            answer = control.client().post(path + "/restore", Map.of());
-        } else {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("notice", Durations.format(notice));
-            if (restoreAfter != null) {
-                body.put("restoreAfter", Durations.format(restoreAfter));
-            }
-            answer = control.client().post(path + "/reclaim", body);
+            Fleet.Pool p = client.restorePool(pool);
+            out.println(control.json() ? client.pretty(p) : p.pool() + ": capacity restored");
+            return 0;
         }
-        spec.commandLine().getOut().println(control.json() ? ControlClient.pretty(answer) : answer.path("pool").asText()
-                + (answer.path("reclaimed").asBoolean() ? ": reclaimed, " + answer.path("interrupted").asInt() + " instance(s) interrupted" : ": capacity restored"));
+        PoolReclaim r = client.reclaimPool(pool, new ReclaimRequest(null, notice, null, restoreAfter));
+        out.println(control.json() ? client.pretty(r) : r.pool() + ": reclaimed, " + r.interrupted() + " instance(s) interrupted");
         return 0;
     }
 }

@@ -1,13 +1,16 @@
 package dev.spotsim.cli.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spotsim.client.InterruptRequest;
+import dev.spotsim.client.InterruptionsRequest;
+import dev.spotsim.client.InterruptionsResult;
+import dev.spotsim.client.ScheduledInterruption;
+import dev.spotsim.client.Selection;
+import dev.spotsim.client.SpotSimClient;
 import dev.spotsim.scenarios.time.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,57 +68,36 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlClient client = control.client();
+        SpotSimClient client = control.client();
         PrintWriter out = spec.commandLine().getOut();
-        if (list || cancel != null) {
-            JsonNode answer = list ? client.get("/interruptions/scheduled") : client.delete("/interruptions/scheduled/" + cancel);
-            out.println(control.json() || !list ? ControlClient.pretty(answer) : table(answer.path("scheduled")));
+        if (list) {
+            List<ScheduledInterruption> scheduled = client.scheduledInterruptions();
+            out.println(control.json() ? client.pretty(scheduled) : table(client, scheduled));
             return 0;
         }
-        Map<String, Object> select = new LinkedHashMap<>();
-        if (count != null) {
-            select.put("count", count);
+        if (cancel != null) {
+            out.println(client.pretty(client.cancelScheduledInterruption(cancel)));
+            return 0;
         }
-        if (percent != null) {
-            select.put("percent", percent);
+        Selection.From from = pool != null || az != null ? new Selection.From(pool, az) : null;
+        Selection select = new Selection(instances == null || instances.isEmpty() ? null : instances, count, percent, all ? Boolean.TRUE : null, from);
+        InterruptRequest how = interruption.request();
+        InterruptionsResult answer = client.interruptions(new InterruptionsRequest(select, at, delay, how.action(), how.notice(),
+                how.rebalanceLead(), seed));
+        if (control.json()) {
+            out.println(client.pretty(answer instanceof InterruptionsResult.Later later ? later.scheduled() : answer));
+        } else if (answer instanceof InterruptionsResult.Later later) {
+            out.println("scheduled " + later.scheduled().id() + " at " + later.scheduled().at());
+        } else {
+            out.println("interrupted " + ((InterruptionsResult.Now) answer).interrupted() + " instance(s)");
         }
-        if (all) {
-            select.put("all", true);
-        }
-        if (instances != null && !instances.isEmpty()) {
-            select.put("instances", instances);
-        }
-        if (pool != null || az != null) {
-            Map<String, Object> from = new LinkedHashMap<>();
-            if (pool != null) {
-                from.put("pool", pool);
-            }
-            if (az != null) {
-                from.put("az", az);
-            }
-            select.put("from", from);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("select", select);
-        if (at != null) {
-            body.put("at", at.toString());
-        }
-        if (delay != null) {
-            body.put("delay", Durations.format(delay));
-        }
-        interruption.addTo(body);
-        body.put("seed", seed);
-        JsonNode answer = client.post("/interruptions", body);
-        out.println(control.json() ? ControlClient.pretty(answer) : answer.has("id")
-                ? "scheduled " + answer.path("id").asText() + " at " + answer.path("at").asText()
-                : "interrupted " + answer.path("interrupted").asInt() + " instance(s)");
         return 0;
     }
 
-    private static String table(JsonNode scheduled) {
+    private static String table(SpotSimClient client, List<ScheduledInterruption> scheduled) {
         StringBuilder s = new StringBuilder(String.format("%-10s %-26s %-10s %-8s %s%n", "ID", "AT", "ACTION", "NOTICE", "SELECT"));
-        scheduled.forEach(x -> s.append(String.format("%-10s %-26s %-10s %-8s %s%n", x.path("id").asText(), x.path("at").asText(),
-                x.path("action").asText(), x.path("notice").asText(), x.path("select").toString())));
+        scheduled.forEach(x -> s.append(String.format("%-10s %-26s %-10s %-8s %s%n", x.id(), x.at(), x.action(),
+                Durations.format(x.notice()), client.json(x.select()))));
         return s.toString().stripTrailing();
     }
 }

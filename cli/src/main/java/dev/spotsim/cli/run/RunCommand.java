@@ -1,5 +1,8 @@
 package dev.spotsim.cli.run;
 
+import dev.spotsim.cli.console.Colour;
+import dev.spotsim.cli.console.OutputRouting;
+import dev.spotsim.cli.console.Terminal;
 import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.runner.ProgressLine;
@@ -51,20 +54,46 @@ public final class RunCommand implements Callable<Integer> {
             description = "An earlier run (its run.json or run directory) that relative SLOs such as drainTime.p95: \"<= baseline + 10%%\" compare against.")
     Path baseline;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines; only the verdict.")
+    @Option(names = {"-q", "--quiet"}, description = "No plan and no progress lines; only the verdict.")
     boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = {"Also show other tools' output on the console: Gatling's summary, the",
+            "simulator's and libraries' log lines. They always go to <run-dir>/" + LOG_FILE + "."})
+    boolean verbose;
 
     @Spec
     CommandSpec spec;
 
+    /** Where other tools' output goes, inside the run directory. */
+    public static final String LOG_FILE = "spotsim.log";
+
+    private final Terminal terminal;
+
+    public RunCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        OutputRouting routing = terminal.routing();
+        if (routing != null) {
+            routing.quiet(verbose);
+        }
         ScenarioRunner run = ScenarioRunner.prepare(file, new ScenarioRunner.Settings(out, seed, workdir, startTimeout, baseline,
                 quiet ? null : new ProgressLine(stderr, progressEvery), null));
+        if (routing != null) {
+            routing.logFile(run.runDir().resolve(LOG_FILE));
+        }
         run.warnings().forEach(w -> stderr.println("spotsim: " + w));
         stderr.println("spotsim: running " + run.scenario().name() + " (seed " + run.seed() + ") into " + run.runDir());
+        if (!quiet) {
+            RunPlan.lines(run.scenario()).forEach(stderr::println);
+        }
+        if (routing != null && !verbose && !quiet) {
+            stderr.println("spotsim: other tools' output (Gatling, libraries) goes to " + run.runDir().resolve(LOG_FILE) + " (--verbose shows it)");
+        }
         stderr.flush();
         Path runDir = run.runDir();
         CountDownLatch written = new CountDownLatch(1);
@@ -83,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             record = run.write(signals.stamp(run.execute()));
             // Before the latch: after a signal the JVM exits as soon as the shutdown hook returns.
-            printVerdict(stdout, record, runDir);
+            printVerdict(stdout, record, runDir, terminal.colour());
         } finally {
             written.countDown();
             try {
@@ -131,9 +160,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void printVerdict(PrintWriter out, RunRecord record, Path runDir) {
+    static void printVerdict(PrintWriter out, RunRecord record, Path runDir, Colour colour) {
         for (SloResult slo : record.slos()) {
-            out.println(String.format(java.util.Locale.ROOT, "  %-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN") + slo.message());
+            String mark = String.format(java.util.Locale.ROOT, "%-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN");
+            out.println("  " + (slo.holds() ? colour.green(mark) : slo.noData() ? colour.yellow(mark) : colour.red(mark)) + slo.message());
         }
         String verdict = switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
@@ -141,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
             case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
             default -> "NO VERDICT: " + (record.error() != null ? record.error() : record.outcome());
         };
-        out.println(record.scenario() + ": " + verdict);
+        out.println(record.scenario() + ": " + (record.exitCode() == 0 ? colour.green(verdict) : colour.red(verdict)));
         out.println("Report: " + runDir.resolve("report.html").toAbsolutePath());
         out.flush();
     }

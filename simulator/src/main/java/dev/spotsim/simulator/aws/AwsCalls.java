@@ -2,7 +2,7 @@ package dev.spotsim.simulator.aws;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -48,10 +48,10 @@ public final class AwsCalls {
     }
 
     /** Mounts {@code GET} and {@code DELETE} of {@code base/aws/calls}. */
-    void addTo(Router router, String base) {
+    void addTo(RouteTable table, String base) {
         String path = base + "/aws/calls";
-        router.get(path).handler(this::list);
-        router.delete(path).handler(ctx -> {
+        table.get(path, this::list);
+        table.delete(path, ctx -> {
             clear();
             list(ctx);
         });

@@ -3,7 +3,7 @@ package dev.spotsim.simulator.aws;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +65,14 @@ public final class AwsFaults {
     }
 
     /** Mounts the control routes under {@code base} (the control API's /spotsim/v1). */
-    void addTo(Router router, String base) {
+    void addTo(RouteTable table, String base) {
         String path = base + "/aws/faults";
-        router.get(path).handler(ctx -> answer(ctx, 200));
-        router.delete(path).handler(ctx -> {
+        table.get(path, ctx -> answer(ctx, 200));
+        table.delete(path, ctx -> {
             clear();
             answer(ctx, 200);
         });
-        router.put(path).handler(this::put);
+        table.put(path, this::put);
     }
 
     private void put(RoutingContext ctx) {

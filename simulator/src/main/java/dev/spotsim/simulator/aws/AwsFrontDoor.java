@@ -3,6 +3,7 @@ package dev.spotsim.simulator.aws;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -53,10 +54,27 @@ public final class AwsFrontDoor {
         return calls;
     }
 
-    /** Mounts the AWS routes: every path outside {@code excludedPrefix} (the control API), and the faults route inside it. */
+    /** The global reset: every service's resources, the recorded calls and the throttling faults; what was cleared, by name. */
+    public java.util.Map<String, Integer> reset() {
+        java.util.Map<String, Integer> cleared = new java.util.TreeMap<>();
+        for (AwsService s : services) {
+            cleared.merge(s.signingName(), s.reset(), Integer::sum);
+        }
+        cleared.put("calls", calls.calls().size());
+        calls.clear();
+        cleared.put("faults", faults.throttles().size());
+        faults.clear();
+        return cleared;
+    }
+
+    /** Declares the control routes of the AWS side (faults, calls) under the control API's {@code base}. */
+    public void addControlRoutes(RouteTable table, String base) {
+        faults.addTo(table, base);
+        calls.addTo(table, base);
+    }
+
+    /** Mounts the AWS APIs on every path outside {@code excludedPrefix} (the control API). */
     public void addTo(Router router, String excludedPrefix) {
-        faults.addTo(router, excludedPrefix);
-        calls.addTo(router, excludedPrefix);
         String notControl = "^(?!" + Pattern.quote(excludedPrefix) + "(/|$)).*";
         router.routeWithRegex(notControl).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.routeWithRegex(notControl).handler(this::handle);

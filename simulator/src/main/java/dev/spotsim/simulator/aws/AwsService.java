@@ -53,6 +53,14 @@ public interface AwsService {
         };
     }
 
+    /**
+     * The simulator's global reset: every resource this service holds (templates, commands, queues, rules, ...)
+     * is removed and anything still running is stopped; returns how many resources there were.
+     */
+    default int reset() {
+        return 0;
+    }
+
     /** Answers one call; throws (or completes exceptionally with) {@link AwsException} for AWS errors. */
     CompletableFuture<AwsResponse> handle(AwsRequest request);
 }

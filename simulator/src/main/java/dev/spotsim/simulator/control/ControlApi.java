@@ -11,6 +11,7 @@ import dev.spotsim.simulator.instance.Faults;
 import dev.spotsim.simulator.instance.InstanceView;
 import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.MetadataOptions;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,7 @@ public final class ControlApi {
 
     private final EventsRoutes events;
     private final AwsFrontDoor aws;
+    private final java.util.function.Supplier<Map<String, Object>> reset;
 
     /**
      * @param imdsEndpoint the metadata URL of an instance, by id
@@ -41,71 +43,117 @@ public final class ControlApi {
      * @param aws          the AWS APIs served at the root, or null
      */
     public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events, AwsFrontDoor aws) {
+        this(fleet, imdsEndpoint, events, aws, null);
+    }
+
+    /** @param reset the global reset behind {@code POST /spotsim/v1/reset}, answering what it cleared (null: instances only) */
+    public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events, AwsFrontDoor aws,
+                      java.util.function.Supplier<Map<String, Object>> reset) {
         this.fleet = fleet;
         this.imdsEndpoint = imdsEndpoint;
         this.events = events;
         this.aws = aws;
+        this.reset = reset;
     }
 
     public ControlApi(Fleet fleet, Function<String, String> imdsEndpoint, EventsRoutes events) {
         this(fleet, imdsEndpoint, events, null);
     }
 
-    /** All routes, declared in one place. */
-    public Router router(Vertx vertx) {
-        Router router = Router.router(vertx);
-        router.route(BASE + "/*").handler(new BoundedBody(BODY_LIMIT_BYTES));
-        router.get(BASE + "/health").handler(ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
-        router.get(BASE + "/instances").handler(ctx -> ok(ctx, 200, Map.of("instances",
-                fleet.instances().stream().map(this::show).toList())));
-        router.get(BASE + "/instances/:id").handler(ctx -> ok(ctx, 200, show(fleet.instance(id(ctx)))));
-        router.post(BASE + "/instances/:id/interrupt").handler(this::interrupt);
-        router.delete(BASE + "/instances/:id/interruption").handler(ctx -> {
+    /** The control API's route table: every route, declared once; the router and the 404/405 answers come from it. */
+    public RouteTable routes() {
+        RouteTable t = new RouteTable();
+        t.get(BASE + "/health", ctx -> ok(ctx, 200, Map.of("status", "ok", "instances", fleet.instances().size())));
+        t.post(BASE + "/reset", this::reset);
+        t.get(BASE + "/instances", ctx -> ok(ctx, 200, Map.of("instances", fleet.instances().stream().map(this::show).toList())));
+        t.get(BASE + "/instances/:id", ctx -> ok(ctx, 200, show(fleet.instance(id(ctx)))));
+        t.post(BASE + "/instances/:id/interrupt", this::interrupt);
+        t.delete(BASE + "/instances/:id/interruption", ctx -> {
             fleet.cancelInterruption(id(ctx));
             ok(ctx, 200, show(fleet.instance(id(ctx))));
         });
-        router.post(BASE + "/instances/:id/rebalance").handler(ctx -> {
+        t.post(BASE + "/instances/:id/rebalance", ctx -> {
             ControlBodies.Rebalance body = body(ctx, ControlBodies.Rebalance.class);
             Duration delay = body.delay() == null ? Duration.ZERO : body.delay();
             ok(ctx, 202, Map.of("instanceId", id(ctx), "rebalanceTime", fleet.recommendRebalance(id(ctx), delay).toString()));
         });
-        router.post(BASE + "/instances/:id/maintenance").handler(ctx -> {
+        t.post(BASE + "/instances/:id/maintenance", ctx -> {
             ControlBodies.Maintenance b = body(ctx, ControlBodies.Maintenance.class);
             ok(ctx, 201, ControlJson.maintenance(fleet.scheduleMaintenance(id(ctx),
                     new MaintenanceRequest(b.code(), b.description(), b.notBefore(), b.window()))));
         });
-        router.delete(BASE + "/instances/:id/maintenance/:eventId").handler(ctx ->
+        t.delete(BASE + "/instances/:id/maintenance/:eventId", ctx ->
                 ok(ctx, 200, ControlJson.maintenance(fleet.cancelMaintenance(id(ctx), ctx.pathParam("eventId")))));
-        router.put(BASE + "/instances/:id/metadata-options").handler(this::metadataOptions);
-        router.put(BASE + "/instances/:id/faults").handler(ctx -> {
+        t.put(BASE + "/instances/:id/metadata-options", this::metadataOptions);
+        t.put(BASE + "/instances/:id/faults", ctx -> {
             ControlBodies.Faults b = body(ctx, ControlBodies.Faults.class);
             fleet.setFaults(id(ctx), new Faults(b.delay(), b.errorStatus() == null ? 0 : b.errorStatus(),
                     b.errorRate() == null ? 0 : b.errorRate(), b.timeoutRate() == null ? 0 : b.timeoutRate()));
             ok(ctx, 200, show(fleet.instance(id(ctx))));
         });
-        router.delete(BASE + "/instances/:id/faults").handler(ctx -> {
+        t.delete(BASE + "/instances/:id/faults", ctx -> {
             fleet.setFaults(id(ctx), Faults.none());
             ok(ctx, 200, show(fleet.instance(id(ctx))));
         });
-        router.post(BASE + "/instances/:id/reset").handler(ctx -> ok(ctx, 200, show(fleet.reset(id(ctx)))));
-        router.post(BASE + "/instances/:id/start").handler(ctx -> ok(ctx, 200, show(fleet.start(id(ctx)))));
-        new FleetRoutes(fleet).addTo(router);
+        t.post(BASE + "/instances/:id/reset", ctx -> ok(ctx, 200, show(fleet.reset(id(ctx)))));
+        t.post(BASE + "/instances/:id/start", ctx -> ok(ctx, 200, show(fleet.start(id(ctx)))));
+        new FleetRoutes(fleet).addTo(t);
         if (events != null) {
-            events.addTo(router, BASE);
+            events.addTo(t, BASE);
         }
+        if (aws != null) {
+            aws.addControlRoutes(t, BASE);
+        }
+        return t;
+    }
+
+    /** The router: body limits, the route table, the AWS APIs at the root, and the API's JSON errors. */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route(BASE + "/*").handler(new BoundedBody(BODY_LIMIT_BYTES));
+        RouteTable table = routes();
+        table.mountOn(router);
         if (aws != null) {
             // Read here, raw: the AWS routes' own body handler then leaves it be and never decodes forms itself.
             router.routeWithRegex("^(?!" + java.util.regex.Pattern.quote(BASE) + "(/|$)).*").handler(new BoundedBody(AwsFrontDoor.BODY_LIMIT_BYTES));
             aws.addTo(router, BASE);
         }
         router.route().failureHandler(this::failure);
-        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + ctx.request().path()));
+        router.errorHandler(404, ctx -> unrouted(ctx, table));
         // Vert.x answers a method it does not know with 501; to a client it is one this resource does not allow.
-        router.errorHandler(501, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(501, ctx -> unrouted(ctx, table));
+        router.errorHandler(405, ctx -> unrouted(ctx, table));
         router.errorHandler(400, ctx -> error(ctx, 400, "bad_request", "malformed request"));
         router.errorHandler(500, this::failure);
-        router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path()));
         return router;
+    }
+
+    /** No route answered: 405 with Allow when the table has the path for other methods, else 404. */
+    private static void unrouted(RoutingContext ctx, RouteTable table) {
+        String path = ctx.request().path();
+        java.util.Set<io.vertx.core.http.HttpMethod> allowed = table.allowed(path);
+        if (allowed.isEmpty()) {
+            error(ctx, 404, "not_found", "no such resource: " + ctx.request().method() + " " + path);
+            return;
+        }
+        String allow = String.join(", ", allowed.stream().map(io.vertx.core.http.HttpMethod::name).toList());
+        ctx.response().putHeader("Allow", allow);
+        error(ctx, 405, "method_not_allowed", ctx.request().method() + " is not allowed on " + path + " (allowed: " + allow + ")");
+    }
+
+    /** The global reset stops processes (SSM commands) and experiments: it runs on a worker, never on the event loop. */
+    private void reset(RoutingContext ctx) {
+        if (reset == null) {
+            error(ctx, 404, "not_found", "this simulator has no global reset");
+            return;
+        }
+        ctx.vertx().executeBlocking(reset::get, false).onComplete(done -> {
+            if (done.succeeded()) {
+                ok(ctx, 200, done.result());
+            } else {
+                ctx.fail(done.cause());
+            }
+        });
     }
 
     private void interrupt(RoutingContext ctx) {

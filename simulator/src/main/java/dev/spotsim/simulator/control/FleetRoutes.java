@@ -12,7 +12,7 @@ import dev.spotsim.simulator.fleet.SpotPool;
 import dev.spotsim.simulator.instance.Interruption;
 import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.scenarios.time.Durations;
-import io.vertx.ext.web.Router;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +41,12 @@ final class FleetRoutes {
     record DesiredBody(Integer desired) {
     }
 
-    void addTo(Router router) {
+    void addTo(RouteTable t) {
         String base = ControlApi.BASE;
-        router.get(base + "/fleet").handler(ctx -> ok(ctx, 200, Map.of(
+        t.get(base + "/fleet", ctx -> ok(ctx, 200, Map.of(
                 "groups", fleet.groups().stream().map(FleetRoutes::group).toList(),
                 "pools", fleet.pools().all().stream().map(this::pool).toList())));
-        router.put(base + "/groups/:name/desired-capacity").handler(ctx -> {
+        t.put(base + "/groups/:name/desired-capacity", ctx -> {
             DesiredBody b = body(ctx, DesiredBody.class);
             if (b.desired() == null) {
                 throw new IllegalArgumentException("desired: required (a whole number 0..100000)");
@@ -55,16 +55,16 @@ final class FleetRoutes {
             g.setDesired(b.desired());
             ok(ctx, 200, group(g));
         });
-        router.post(base + "/pools/:type/:az/reclaim").handler(this::reclaim);
-        router.post(base + "/pools/:type/:az/restore").handler(ctx -> {
+        t.post(base + "/pools/:type/:az/reclaim", this::reclaim);
+        t.post(base + "/pools/:type/:az/restore", ctx -> {
             String key = poolKey(ctx);
             fleet.restorePool(key);
             ok(ctx, 200, pool(fleet.pools().get(key)));
         });
-        router.post(base + "/interruptions").handler(this::interruptions);
-        router.get(base + "/interruptions/scheduled").handler(ctx -> ok(ctx, 200, Map.of("scheduled",
+        t.post(base + "/interruptions", this::interruptions);
+        t.get(base + "/interruptions/scheduled", ctx -> ok(ctx, 200, Map.of("scheduled",
                 fleet.scheduledInterruptions().stream().map(FleetRoutes::scheduled).toList())));
-        router.delete(base + "/interruptions/scheduled/:id").handler(ctx ->
+        t.delete(base + "/interruptions/scheduled/:id", ctx ->
                 ok(ctx, 200, scheduled(fleet.cancelScheduledInterruption(ctx.pathParam("id")))));
     }
 

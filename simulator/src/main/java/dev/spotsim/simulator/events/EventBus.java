@@ -88,6 +88,16 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
+    /**
+     * The simulator's global reset: the recent events (GET events, stream replays) are forgotten; the journal
+     * file and the sinks keep what they had. Returns how many there were.
+     */
+    public synchronized int clearRecent() {
+        int count = recent.size();
+        recent.clear();
+        return count;
+    }
+
     /** The most recent events (at most {@link #RECENT}), oldest first. */
     public synchronized List<Event> recent() {
         return new ArrayList<>(recent);

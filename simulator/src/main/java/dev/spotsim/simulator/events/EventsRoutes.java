@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spotsim.simulator.events.pattern.EventPattern;
 import dev.spotsim.simulator.events.sink.SseHub;
+import dev.spotsim.simulator.route.RouteTable;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -37,9 +38,16 @@ public final class EventsRoutes {
     }
 
     public void addTo(Router router, String base) {
-        router.get(base + "/events").handler(ctx -> answerOrRefuse(ctx, this::list));
-        router.get(base + "/events/stream").handler(ctx -> answerOrRefuse(ctx, this::stream));
-        router.get(base + "/sinks").handler(this::sinks);
+        RouteTable table = new RouteTable();
+        addTo(table, base);
+        table.mountOn(router);
+    }
+
+    /** Declares the routes under {@code base} in the control API's route table. */
+    public void addTo(RouteTable table, String base) {
+        table.get(base + "/events", ctx -> answerOrRefuse(ctx, this::list));
+        table.get(base + "/events/stream", ctx -> answerOrRefuse(ctx, this::stream));
+        table.get(base + "/sinks", this::sinks);
     }
 
     private void list(RoutingContext ctx) {

@@ -359,6 +359,20 @@ public final class Fleet {
         return instance.view();
     }
 
+    /**
+     * The global reset: no scheduled interruptions, every reclaimed pool restored, every group at its first
+     * desired capacity without lifecycle hooks, and every instance clean with {@code options} and no faults
+     * (see {@link FleetReset}). Returns what it cleared, by kind.
+     */
+    public Map<String, Integer> resetAll(MetadataOptions options) {
+        return new FleetReset(this).run(options);
+    }
+
+    /** The instance itself, for the reset to withdraw a plan leniently (no error when there is none). */
+    SimulatedInstance simulated(String instanceId) {
+        return find(instanceId);
+    }
+
     /** Starts a stopped instance again, as EC2 StartInstances does for a stopped Spot Instance. */
     public InstanceView start(String instanceId) {
         SimulatedInstance instance = find(instanceId);

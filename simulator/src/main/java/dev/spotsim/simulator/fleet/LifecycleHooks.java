@@ -125,6 +125,20 @@ public final class LifecycleHooks {
         opened.forEach(started);
     }
 
+    /** The global reset: open actions continue (no instance stays held), then every hook is deleted; returns how many there were. */
+    public int clear() {
+        List<String> open;
+        synchronized (this) {
+            open = new ArrayList<>(actions.keySet());
+        }
+        open.forEach(token -> finish(token, Result.CONTINUE));
+        synchronized (this) {
+            int count = hooks.size();
+            hooks.clear();
+            return count;
+        }
+    }
+
     /** CompleteLifecycleAction by token or by instance id; NOT_FOUND when no such action is open. */
     public void complete(String hookName, String instanceId, String token, Result result) {
         finish(find(hookName, instanceId, token).token(), result);

@@ -110,6 +110,25 @@ class ControlApiTest {
     }
 
     @Test
+    void aWrongMethodIs405WithTheMethodsTheRouteTableDeclaresForThePath() throws Exception {
+        HttpResponse<String> faults = api.send("POST", "/instances/" + id + "/faults", "{}");
+        assertThat(faults.statusCode()).isEqualTo(405);
+        assertThat(faults.headers().firstValue("Allow")).hasValue("PUT, DELETE");
+        assertThat(body(faults).get("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(api.send("GET", "/reset", null).headers().firstValue("Allow")).hasValue("POST");
+        assertThat(api.send("PATCH", "/instances/" + id, "{}").headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void everyRouteIsDeclaredOnceInTheTable() {
+        var routes = new ControlApi(sim.fleet(), i -> "", null).routes().routes();
+        assertThat(routes).extracting(r -> r.method() + " " + r.path()).doesNotHaveDuplicates()
+                .contains("GET /spotsim/v1/instances/:id", "POST /spotsim/v1/reset", "PUT /spotsim/v1/groups/:name/desired-capacity");
+        assertThat(routes.stream().filter(r -> r.matches("/spotsim/v1/instances/i-1/maintenance/e-2")).map(r -> r.method().name()))
+                .containsExactly("DELETE");
+    }
+
+    @Test
     void conflictsAre409() throws Exception {
         assertThat(post("/instances/" + id + "/interrupt", "{}").statusCode()).isEqualTo(202);
         HttpResponse<String> again = post("/instances/" + id + "/interrupt", "{}");

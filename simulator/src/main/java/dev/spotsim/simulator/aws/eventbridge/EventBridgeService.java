@@ -55,6 +55,11 @@ public final class EventBridgeService implements AwsService {
     }
 
     @Override
+    public int reset() {
+        return rules.clear();
+    }
+
+    @Override
     public CompletableFuture<AwsResponse> handle(AwsRequest request) {
         ObjectNode in = JsonBody.object(request, "SerializationException");
         String region = request.region();

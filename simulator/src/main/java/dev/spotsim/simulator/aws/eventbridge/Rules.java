@@ -19,6 +19,13 @@ final class Rules {
         return rules.get(key(region, name));
     }
 
+    /** Removes every rule (the simulator's global reset); returns how many there were. */
+    int clear() {
+        int count = rules.size();
+        rules.clear();
+        return count;
+    }
+
     void put(Rule rule) {
         rules.put(key(rule.region(), rule.name()), rule);
     }

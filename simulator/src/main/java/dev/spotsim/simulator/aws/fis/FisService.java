@@ -64,6 +64,15 @@ public final class FisService implements AwsService {
     }
 
     @Override
+    public synchronized int reset() {
+        experiments.values().forEach(runner::stop);
+        int count = experiments.size() + templates.clear();
+        experiments.clear();
+        experimentsByClientToken.clear();
+        return count;
+    }
+
+    @Override
     public CompletableFuture<AwsResponse> handle(AwsRequest request) {
         return CompletableFuture.completedFuture(json.answer(AwsProtocol.REST_JSON, route(request)));
     }

@@ -26,6 +26,14 @@ final class Templates {
     private final Map<String, Template> byId = new LinkedHashMap<>();
     private final Map<String, String> byClientToken = new LinkedHashMap<>();
 
+    /** Removes every template (the simulator's global reset); returns how many there were. */
+    synchronized int clear() {
+        int count = byId.size();
+        byId.clear();
+        byClientToken.clear();
+        return count;
+    }
+
     Templates(SimClock clock, String accountId) {
         this.clock = clock;
         this.accountId = accountId;

@@ -98,6 +98,15 @@ public final class SqsQueues {
         return q == null || !q.region.equals(p[3]) ? null : new SqsQueueRef(q);
     }
 
+    /** The global reset: every queue is deleted and its name free again at once (no 60 s wait); returns how many there were. */
+    public synchronized int clear() {
+        List<SqsQueue> all = List.copyOf(queues.values());
+        queues.clear();
+        deletedAt.clear();
+        all.forEach(SqsQueue::markDeleted);
+        return all.size();
+    }
+
     synchronized void delete(SqsQueue q) {
         if (queues.remove(q.name, q)) {
             deletedAt.put(q.name, clock.now());

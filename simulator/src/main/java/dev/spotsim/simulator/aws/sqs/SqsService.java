@@ -29,9 +29,17 @@ public final class SqsService implements AwsService {
     private final AwsContext context;
     private final SqsApi api;
 
+    private final SqsQueues queues;
+
     public SqsService(AwsContext context, SqsQueues queues) {
         this.context = context;
+        this.queues = queues;
         this.api = new SqsApi(queues);
+    }
+
+    @Override
+    public int reset() {
+        return queues.clear();
     }
 
     @Override

@@ -179,6 +179,22 @@ final class RunCommand {
         }
     }
 
+    /** The global reset: commands still running are cancelled (their processes killed), then every command is forgotten. */
+    int clear() {
+        List<CommandRun> all;
+        synchronized (order) {
+            all = new ArrayList<>(commands.values());
+            commands.clear();
+            order.clear();
+        }
+        for (CommandRun run : all) {
+            if (!run.invocations.stream().allMatch(i -> i.status().terminal())) {
+                cancel(run, List.of());
+            }
+        }
+        return all.size();
+    }
+
     /** Kills every process still running and deletes the working folders. */
     void close() {
         closed = true;

@@ -58,6 +58,11 @@ public final class SsmService implements AwsService {
     }
 
     @Override
+    public int reset() {
+        return runner.clear();
+    }
+
+    @Override
     public CompletableFuture<AwsResponse> handle(AwsRequest request) {
         Object answer = switch (request.operation()) {
             case "SendCommand" -> new SendCommandOutput(send.send(json.read(request, SendCommandInput.class), request.region()).toShape());
