@@ -14,6 +14,7 @@ public final class VerdictLines {
     public static String verdict(RunRecord record) {
         return switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
+            case 130, 143 -> "STOPPED (" + (record.exitCode() == 130 ? "Ctrl-C" : "SIGTERM") + "), no verdict: what was measured is in the record";
             case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
             default -> "NO VERDICT: " + (record.error() != null ? record.error() : "the run ended " + record.outcome());
         };

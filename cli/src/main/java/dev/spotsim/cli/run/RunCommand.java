@@ -165,12 +165,7 @@ public final class RunCommand implements Callable<Integer> {
             String mark = String.format(java.util.Locale.ROOT, "%-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN");
             out.println("  " + (slo.holds() ? colour.green(mark) : slo.noData() ? colour.yellow(mark) : colour.red(mark)) + slo.message());
         }
-        String verdict = switch (record.exitCode()) {
-            case 0 -> "PASS: every SLO holds";
-            case 130, 143 -> "STOPPED (" + (record.exitCode() == 130 ? "Ctrl-C" : "SIGTERM") + "), no verdict: what was measured is in the record";
-            case 2 -> "FAIL: " + SloResult.failedSummary(record.slos());
-            default -> "NO VERDICT: " + (record.error() != null ? record.error() : record.outcome());
-        };
+        String verdict = dev.spotsim.runner.VerdictLines.verdict(record);
         out.println(record.scenario() + ": " + (record.exitCode() == 0 ? colour.green(verdict) : colour.red(verdict)));
         out.println("Report: " + runDir.resolve("report.html").toAbsolutePath());
         out.flush();
