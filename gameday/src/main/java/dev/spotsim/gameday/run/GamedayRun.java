@@ -60,6 +60,8 @@ public final class GamedayRun {
     private CommandTracker tracker;
     private Duration recoveryTime;
     private GamedayResult.BrokenGuard brokenGuard;
+    /** Healthy targets at the first poll that read target health: the reference of a healthyCapacity guard (null: EC2's running count). */
+    private Integer startTargets;
 
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live) {
@@ -171,7 +173,7 @@ public final class GamedayRun {
             if (tracker != null) {
                 tracker.poll(now).forEach(this::record);
             }
-            Optional<GamedayResult.BrokenGuard> broken = guards.check(observer.running(), plan.groupInstances().size());
+            Optional<GamedayResult.BrokenGuard> broken = guards.check(healthyCapacity());
             if (broken.isPresent()) {
                 brokenGuard = broken.get();
                 record(new TimelineEntry(now, TimelineKind.GUARD, null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
@@ -191,10 +193,26 @@ public final class GamedayRun {
 
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
-        capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
         if (drain != null) {
             drainRead(now, () -> drain.poll(now));
         }
+        Integer healthy = healthyTargets();
+        if (startTargets == null && healthy != null && healthy > 0) {
+            startTargets = healthy;
+        }
+        capacity.add(new GamedayResult.CapacitySample(now, observer.running(), healthy));
+    }
+
+    /** Healthy targets at the last poll; null without target groups or once drain reads failed. */
+    private Integer healthyTargets() {
+        return drain == null || drainFailure != null ? null : drain.healthyTargets();
+    }
+
+    /** What a healthyCapacity guard reads: healthy targets against those at the start, else running instances against the group's size. */
+    private Guards.Capacity healthyCapacity() {
+        Integer healthy = healthyTargets();
+        return startTargets != null && healthy != null ? new Guards.Capacity(healthy, startTargets)
+                : new Guards.Capacity(observer.running(), plan.groupInstances().size());
     }
 
     /** A drain read; one that fails (a missing permission, say) must not stop the game day: drain reads stop and drain reads no data. */
