@@ -158,7 +158,7 @@ public final class GamedayCommand implements Callable<Integer> {
                 return rehearse(scenario, id, stdout);
             }
             PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, driveLoad != null);
-            return play(scenario, settings(), options, drainSources(scenario, null), stdout);
+            return play(scenario, settings(), options, drainSources(scenario, null, null), stdout);
         } catch (InputException | GamedayRefusal | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (SdkException e) {
@@ -184,7 +184,7 @@ public final class GamedayCommand implements Callable<Integer> {
                     wiring.credentials() != null ? wiring.credentials() : LOCAL_CREDENTIALS, wiring.retryStrategy());
             PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, false, sim.balancerUrl(), LocalGameday.launcher());
             String cluster = LocalGameday.hasEcsTasks(scenario) ? LocalGameday.cluster(scenario) : null;
-            return play(scenario, settings, options, drainSources(scenario, cluster), stdout);
+            return play(scenario, settings, options, drainSources(scenario, cluster, sim.targetGroupArns()), stdout);
         }
     }
 
@@ -192,10 +192,14 @@ public final class GamedayCommand implements Callable<Integer> {
     private static final AwsCredentialsProvider LOCAL_CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDSPOTSIMLOCAL0001", "spotsim-local-not-a-secret"));
 
-    /** Where drain is read: the scenario's drain section, the group's target groups; {@code cluster} replaces the section's when given. */
-    private static DrainSources drainSources(Scenario scenario, String cluster) {
+    /**
+     * Where drain is read: the scenario's drain section and the group's target groups; {@code cluster} and
+     * {@code targetGroups} replace the section's when given (--local: the simulator's cluster and balancer).
+     */
+    private static DrainSources drainSources(Scenario scenario, String cluster, java.util.List<String> targetGroups) {
         var g = scenario.gameday();
-        return new DrainSources(g.targets().autoScalingGroup(), g.drain().targetGroupArns(), cluster != null ? cluster : g.drain().ecsCluster());
+        return new DrainSources(g.targets().autoScalingGroup(), targetGroups != null ? targetGroups : g.drain().targetGroupArns(),
+                cluster != null ? cluster : g.drain().ecsCluster());
     }
 
     /** Plans (read-only calls), prints the plan, and unless it is a dry run executes it and writes the record. */
