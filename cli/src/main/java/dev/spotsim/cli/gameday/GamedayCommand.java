@@ -9,6 +9,7 @@ import dev.spotsim.gameday.drain.DrainSources;
 import dev.spotsim.gameday.drain.EcsReader;
 import dev.spotsim.gameday.drain.TargetReader;
 import dev.spotsim.gameday.ec2.Ec2Targets;
+import dev.spotsim.gameday.events.EventQueue;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.GamedayRefusal;
@@ -122,6 +123,10 @@ public final class GamedayCommand implements Callable<Integer> {
             description = "--local: how long the workload may take to become healthy (default ${DEFAULT-VALUE}).")
     java.time.Duration startTimeout;
 
+    @Option(names = "--no-event-queue", description = "Do not create the run's SQS queue and EventBridge rule (exact notice and "
+            + "lifecycle times); drain is then timed by polled reads only.")
+    boolean noEventQueue;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "The run's id, tagged on every FIS resource (default: gameday-<UTC time>).")
     String runId;
 
@@ -217,7 +222,10 @@ public final class GamedayCommand implements Callable<Integer> {
                     drain.ecsCluster() == null ? null : new EcsReader(aws.ecs(), drain.ecsCluster()));
             try (LocalLoad here = driveLoad == null ? null : LocalLoad.start(scenario, driveLoad, out.resolve(options.runId()).resolve("gatling"))) {
                 LiveRequests live = here == null ? null : here::sofar;
-                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), live, readers);
+                java.util.function.Supplier<EventQueue> events = noEventQueue ? null
+                        : () -> EventQueue.create(aws.sqs(), aws.eventbridge(), options.runId());
+                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), live, readers,
+                        events);
                 return runAndRecord(run, scenario, here, stdout);
             }
         }

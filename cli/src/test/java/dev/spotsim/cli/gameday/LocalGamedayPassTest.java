@@ -40,5 +40,13 @@ class LocalGamedayPassTest {
         JsonNode gameday = RecordFiles.json().readTree(Files.readString(run.resolve("gameday.json")));
         assertThat(gameday.path("steps")).hasSize(1).allSatisfy(s -> assertThat(s.path("status").asText()).isEqualTo("completed"));
         assertThat(gameday.path("invocations")).hasSize(2).allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("SUCCESS"));
+        // The run's SQS queue fed by its EventBridge rule gave the warnings at their own times, and was deleted at the end.
+        java.util.List<String> timeline = new java.util.ArrayList<>();
+        gameday.path("timeline").forEach(e -> timeline.add(e.path("kind").asText() + " " + e.path("instanceId").asText() + " "
+                + e.path("detail").asText()));
+        assertThat(timeline).anyMatch(e -> e.startsWith("drain null SQS queue and EventBridge rule spotsim-local-pass created"));
+        assertThat(timeline.stream().filter(e -> e.startsWith("notice ") && e.endsWith("EC2 Spot Instance Interruption Warning (EventBridge)")))
+                .hasSize(2);
+        assertThat(gameday.path("cleanupProblems")).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import dev.spotsim.gameday.ec2.Ec2Observer;
 import dev.spotsim.gameday.drain.DrainObserver;
 import dev.spotsim.gameday.drain.DrainReaders;
 import dev.spotsim.gameday.ec2.Ec2Targets;
+import dev.spotsim.gameday.events.EventQueue;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.PlannedStep;
@@ -50,6 +51,8 @@ public final class GamedayRun {
     private final DrainObserver drain;
     private String drainFailure;
     private final LiveRequests live;
+    private final java.util.function.Supplier<EventQueue> eventQueue;
+    private EventQueue events;
     private final List<StepRunner> steps = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<GamedayResult.CapacitySample> capacity = new ArrayList<>();
@@ -71,7 +74,17 @@ public final class GamedayRun {
     /** {@code drain}: where drain is measured (null: EC2 only). */
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live, DrainReaders drain) {
+        this(plan, partition, ec2, fis, ssm, clock, live, drain, null);
+    }
+
+    /**
+     * {@code eventQueue}: creates the run's SQS queue and EventBridge rule when the run starts (null: none); when it
+     * fails (a missing permission) the run goes on with polled reads only.
+     */
+    public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
+                      LiveRequests live, DrainReaders drain, java.util.function.Supplier<EventQueue> eventQueue) {
         this.plan = plan;
+        this.eventQueue = eventQueue;
         this.ssm = ssm;
         this.clock = clock;
         this.live = live;
@@ -103,6 +116,7 @@ public final class GamedayRun {
                 drainRead(startedAt, drain::start);
             }
             observe(startedAt);
+            openEvents(startedAt);
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
             outcome = ending.outcome();
@@ -193,6 +207,7 @@ public final class GamedayRun {
 
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
+        readEvents();
         if (drain != null) {
             drainRead(now, () -> drain.poll(now));
         }
@@ -201,6 +216,54 @@ public final class GamedayRun {
             startTargets = healthy;
         }
         capacity.add(new GamedayResult.CapacitySample(now, observer.running(), healthy));
+    }
+
+    private void openEvents(Instant now) {
+        if (eventQueue == null) {
+            return;
+        }
+        try {
+            events = eventQueue.get();
+            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "SQS queue and EventBridge rule " + events.name()
+                    + " created: exact notice and lifecycle times"));
+        } catch (RuntimeException e) {
+            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "no event queue (" + e.getMessage() + "): notice and lifecycle times "
+                    + "at poll resolution"));
+        }
+    }
+
+    /** The queue's events about the group's instances, at their own times; the notice and lifecycle ones time the drain. */
+    private void readEvents() {
+        if (events == null) {
+            return;
+        }
+        List<EventQueue.Event> arrived;
+        try {
+            arrived = events.poll();
+        } catch (RuntimeException e) {
+            record(new TimelineEntry(clock.now(), TimelineKind.DRAIN, null, "event queue read failed, polled reads only from now: " + e.getMessage()));
+            cleanupProblems.addAll(events.delete());
+            events = null;
+            return;
+        }
+        for (EventQueue.Event e : arrived) {
+            if (observer.stateOf(e.instanceId()) == null) {
+                continue; // another instance of the account: the rule sees the whole region
+            }
+            TimelineKind kind = switch (e.detailType()) {
+                case "EC2 Spot Instance Interruption Warning" -> TimelineKind.NOTICE;
+                case "EC2 Instance Rebalance Recommendation" -> TimelineKind.REBALANCE;
+                case "EC2 Instance State-change Notification" -> TimelineKind.STATE;
+                default -> TimelineKind.LIFECYCLE;
+            };
+            String what = kind == TimelineKind.STATE ? "state " + e.detail().path("state").asText() : e.detailType();
+            record(new TimelineEntry(e.time(), kind, e.instanceId(), what + " (EventBridge)"));
+            if (drain != null && kind == TimelineKind.NOTICE) {
+                drain.noticeAt(e.instanceId(), e.time());
+            } else if (drain != null && e.detailType().equals("EC2 Instance-terminate Lifecycle Action")) {
+                drain.lifecycleAt(e.instanceId(), e.time());
+            }
+        }
     }
 
     /** Healthy targets at the last poll; null without target groups or once drain reads failed. */
@@ -263,6 +326,20 @@ public final class GamedayRun {
     /** Stops what is still going (unless the run completed), waits a bounded time for FIS and SSM to settle, deletes every template. */
     private void windDown(Outcome outcome, String reason) {
         Instant now = clock.now();
+        try {
+            windDownRun(outcome, reason, now);
+        } finally {
+            if (events != null) {
+                for (String problem : events.delete()) {
+                    cleanupProblems.add(problem);
+                    record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
+                }
+                events = null;
+            }
+        }
+    }
+
+    private void windDownRun(Outcome outcome, String reason, Instant now) {
         if (outcome != Outcome.COMPLETED) {
             String why = reason == null ? outcome.wireName() : reason;
             for (StepRunner step : steps) {
