@@ -100,6 +100,14 @@ public final class DrainObserver {
         }
     }
 
+    /** The terminate lifecycle action EventBridge delivered for {@code instanceId}: its exact time, when earlier than a poll saw it. */
+    public void lifecycleAt(String instanceId, Instant at) {
+        Watched w = watched.get(instanceId);
+        if (w != null && (w.lifecycle == null || at.isBefore(w.lifecycle))) {
+            w.lifecycle = at;
+        }
+    }
+
     /**
      * Reads target health (every poll: it is also the healthy capacity a stop condition watches), then, while
      * an interrupted workload is still open, lifecycle states and tasks; records what changed.

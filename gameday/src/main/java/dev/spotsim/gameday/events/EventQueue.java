@@ -136,7 +136,7 @@ public final class EventQueue {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(new Event(e.path("detail-type").asText(), instance, Instant.parse(e.path("time").asText()), detail));
-        } catch (IOException | java.time.format.DateTimeException e) {
+        } catch (IOException | java.time.DateTimeException e) {
             return java.util.Optional.empty();
         }
     }
