@@ -65,7 +65,8 @@ class IamPolicyTest {
             Ec2Targets ec2 = new Ec2Targets(clients.ec2());
             SsmLoadDrivers ssm = new SsmLoadDrivers(clients.ssm());
             GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(
-                    Fleets.scenario(Fleets.SCENARIO.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 6\"")), PlanOptions.of("run-1"));
+                    // 4 healthy targets at the start: the first drained one (after FIS started) breaks the guard.
+                    Fleets.scenario(Fleets.SCENARIO.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 4\"")), PlanOptions.of("run-1"));
             DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), FakeDrain.CLUSTER),
                     new TargetReader(clients.elbv2(), clients.autoscaling()), new EcsReader(clients.ecs(), FakeDrain.CLUSTER));
             assertThat(new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null, drain).execute().outcome())

@@ -51,8 +51,7 @@ public final class GamedayRun {
     private final DrainObserver drain;
     private String drainFailure;
     private final LiveRequests live;
-    private final java.util.function.Supplier<EventQueue> eventQueue;
-    private EventQueue events;
+    private final RunEvents events;
     private final List<StepRunner> steps = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<GamedayResult.CapacitySample> capacity = new ArrayList<>();
@@ -84,7 +83,7 @@ public final class GamedayRun {
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live, DrainReaders drain, java.util.function.Supplier<EventQueue> eventQueue) {
         this.plan = plan;
-        this.eventQueue = eventQueue;
+        this.events = new RunEvents(eventQueue, this::record);
         this.ssm = ssm;
         this.clock = clock;
         this.live = live;
@@ -116,7 +115,7 @@ public final class GamedayRun {
                 drainRead(startedAt, drain::start);
             }
             observe(startedAt);
-            openEvents(startedAt);
+            events.open(startedAt);
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
             outcome = ending.outcome();
@@ -207,7 +206,7 @@ public final class GamedayRun {
 
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
-        readEvents();
+        events.read(clock.now(), observer::stateOf, drain);
         if (drain != null) {
             drainRead(now, () -> drain.poll(now));
         }
@@ -216,54 +215,6 @@ public final class GamedayRun {
             startTargets = healthy;
         }
         capacity.add(new GamedayResult.CapacitySample(now, observer.running(), healthy));
-    }
-
-    private void openEvents(Instant now) {
-        if (eventQueue == null) {
-            return;
-        }
-        try {
-            events = eventQueue.get();
-            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "SQS queue and EventBridge rule " + events.name()
-                    + " created: exact notice and lifecycle times"));
-        } catch (RuntimeException e) {
-            record(new TimelineEntry(now, TimelineKind.DRAIN, null, "no event queue (" + e.getMessage() + "): notice and lifecycle times "
-                    + "at poll resolution"));
-        }
-    }
-
-    /** The queue's events about the group's instances, at their own times; the notice and lifecycle ones time the drain. */
-    private void readEvents() {
-        if (events == null) {
-            return;
-        }
-        List<EventQueue.Event> arrived;
-        try {
-            arrived = events.poll();
-        } catch (RuntimeException e) {
-            record(new TimelineEntry(clock.now(), TimelineKind.DRAIN, null, "event queue read failed, polled reads only from now: " + e.getMessage()));
-            cleanupProblems.addAll(events.delete());
-            events = null;
-            return;
-        }
-        for (EventQueue.Event e : arrived) {
-            if (observer.stateOf(e.instanceId()) == null) {
-                continue; // another instance of the account: the rule sees the whole region
-            }
-            TimelineKind kind = switch (e.detailType()) {
-                case "EC2 Spot Instance Interruption Warning" -> TimelineKind.NOTICE;
-                case "EC2 Instance Rebalance Recommendation" -> TimelineKind.REBALANCE;
-                case "EC2 Instance State-change Notification" -> TimelineKind.STATE;
-                default -> TimelineKind.LIFECYCLE;
-            };
-            String what = kind == TimelineKind.STATE ? "state " + e.detail().path("state").asText() : e.detailType();
-            record(new TimelineEntry(e.time(), kind, e.instanceId(), what + " (EventBridge)"));
-            if (drain != null && kind == TimelineKind.NOTICE) {
-                drain.noticeAt(e.instanceId(), e.time());
-            } else if (drain != null && e.detailType().equals("EC2 Instance-terminate Lifecycle Action")) {
-                drain.lifecycleAt(e.instanceId(), e.time());
-            }
-        }
     }
 
     /** Healthy targets at the last poll; null without target groups or once drain reads failed. */
@@ -329,13 +280,7 @@ public final class GamedayRun {
         try {
             windDownRun(outcome, reason, now);
         } finally {
-            if (events != null) {
-                for (String problem : events.delete()) {
-                    cleanupProblems.add(problem);
-                    record(new TimelineEntry(clock.now(), TimelineKind.CLEANUP, null, problem));
-                }
-                events = null;
-            }
+            cleanupProblems.addAll(events.close(clock.now()));
         }
     }
 
