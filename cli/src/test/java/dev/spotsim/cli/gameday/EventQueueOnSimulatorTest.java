@@ -8,9 +8,11 @@ import dev.spotsim.gameday.events.EventQueue;
 import dev.spotsim.simulator.SpotSim;
 import dev.spotsim.simulator.aws.AwsCalls;
 import dev.spotsim.simulator.clock.ManualClock;
-import dev.spotsim.simulator.fleet.InterruptRequest;
-import dev.spotsim.simulator.instance.InterruptionAction;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +29,16 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.fis.FisClient;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateStopConditionInput;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateTargetInput;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * Game day's event queue against the simulator with the real SqsClient and EventBridgeClient: the rule delivers the
- * rebalance recommendation and the interruption warning of an interrupted instance at their times, the run's calls are
+ * Game day's event queue against the simulator with the real SqsClient, EventBridgeClient and FisClient: the rule
+ * delivers FIS's rebalance recommendation and interruption warning at the times AWS documents, as IMDS shows them; the calls are
  * exactly the IAM actions the policy grants for it, and deleting leaves no rule and no queue.
  */
 class EventQueueOnSimulatorTest {
@@ -45,6 +51,26 @@ class EventQueueOnSimulatorTest {
     private <B extends AwsClientBuilder<B, ?>> B at(B builder) {
         return builder.endpointOverride(URI.create("http://127.0.0.1:" + sim.controlPort())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSPOTSIMTEST00001", "fake")));
+    }
+
+    /** Waits for an event of {@code detailType} and returns everything read meanwhile. */
+    private static List<EventQueue.Event> awaitEvent(EventQueue queue, String detailType) {
+        List<EventQueue.Event> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            seen.addAll(queue.poll());
+            return seen.stream().anyMatch(e -> e.detailType().equals(detailType));
+        });
+        return seen;
+    }
+
+    private String imds(String instanceId, String path) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = sim.imdsEndpoint(instanceId);
+        String token = http.send(HttpRequest.newBuilder(URI.create(base + "/latest/api/token")).header("X-aws-ec2-metadata-token-ttl-seconds", "60")
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/latest/meta-data/" + path))
+                .header("X-aws-ec2-metadata-token", token).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
     }
 
     @BeforeEach
@@ -63,25 +89,34 @@ class EventQueueOnSimulatorTest {
     }
 
     @Test
-    void theQueueGetsTheWarningAndRecommendationAtTheirTimesAndIsDeletedAfterwards() {
+    void theQueueGetsFisRecommendationAndWarningAtTheirTimesAndIsDeletedAfterwards() throws Exception {
         EventQueue queue = EventQueue.create(sqs, events, "run-1");
         String victim = sim.instances().get(0).instanceId();
         clock.advance(Duration.ofSeconds(7));
-        sim.fleet().recommendRebalance(victim, Duration.ZERO);
-        sim.fleet().interrupt(victim, new InterruptRequest(InterruptionAction.TERMINATE, InterruptRequest.AWS_NOTICE, Duration.ZERO, Duration.ZERO));
+        try (FisClient fis = at(FisClient.builder()).httpClient(UrlConnectionHttpClient.create()).build()) {
+            String template = fis.createExperimentTemplate(b -> b.description("spot").roleArn("arn:aws:iam::123456789012:role/fis")
+                    .stopConditions(CreateExperimentTemplateStopConditionInput.builder().source("none").build())
+                    .targets(Map.of("spot", CreateExperimentTemplateTargetInput.builder().resourceType("aws:ec2:spot-instance")
+                            .resourceArns("arn:aws:ec2:us-east-1:" + sim.instances().get(0).identity().accountId() + ":instance/" + victim)
+                            .selectionMode("ALL").build()))
+                    .actions(Map.of("interrupt", CreateExperimentTemplateActionInput.builder().actionId("aws:ec2:send-spot-instance-interruptions")
+                            .parameters(Map.of("durationBeforeInterruption", "PT3M")).targets(Map.of("SpotInstances", "spot")).build())))
+                    .experimentTemplate().id();
+            fis.startExperiment(b -> b.experimentTemplateId(template));
+        }
+        List<EventQueue.Event> seen = new ArrayList<>(awaitEvent(queue, "EC2 Instance Rebalance Recommendation"));
+        assertThat(imds(victim, "spot/instance-action")).as("no notice before start + PT3M - 2 minutes").isEqualTo("HTTP 404");
 
-        List<EventQueue.Event> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            seen.addAll(queue.poll());
-            return seen.stream().anyMatch(e -> e.detailType().equals("EC2 Spot Instance Interruption Warning"));
-        });
+        clock.advance(Duration.ofMinutes(1));
+        seen.addAll(awaitEvent(queue, "EC2 Spot Instance Interruption Warning"));
 
-        assertThat(seen).extracting(EventQueue.Event::detailType).contains("EC2 Instance Rebalance Recommendation",
-                "EC2 Spot Instance Interruption Warning");
-        assertThat(seen).allSatisfy(e -> {
-            assertThat(e.instanceId()).isEqualTo(victim);
-            assertThat(e.time()).isEqualTo(T0.plusSeconds(7));
-        });
+        assertThat(seen).filteredOn(e -> e.detailType().equals("EC2 Instance Rebalance Recommendation")).singleElement()
+                .satisfies(e -> assertThat(e.time()).isEqualTo(T0.plusSeconds(7)));
+        assertThat(seen).filteredOn(e -> e.detailType().equals("EC2 Spot Instance Interruption Warning")).singleElement()
+                .satisfies(e -> assertThat(e.time()).isEqualTo(T0.plusSeconds(67)));
+        assertThat(seen).allSatisfy(e -> assertThat(e.instanceId()).isEqualTo(victim));
+        // IMDS agrees: the notice is there now, for the action at start + PT3M.
+        assertThat(imds(victim, "spot/instance-action")).contains("terminate", "2026-11-29T10:03:07Z");
         assertThat(queue.poll()).as("each message read once: deleted after reading").isEmpty();
 
         assertThat(queue.delete()).isEmpty();
