@@ -48,7 +48,7 @@ class LocalGamedayStopTest {
         gameday.path("timeline").forEach(e -> timeline.add(e.path("kind").asText() + " " + e.path("detail").asText()));
         assertThat(timeline).anyMatch(e -> e.startsWith("guard stop condition healthyCapacity.minPercent"))
                 .anyMatch(e -> e.startsWith("command CancelCommand"))
-                .anyMatch(e -> e.contains("-> stopped"));
+                .anyMatch(e -> e.startsWith("experiment step 1: StopExperiment"));
         // Broken by the drain after the notice, not by the interruption two minutes later.
         Instant guard = Instant.parse(at(gameday, "guard"));
         Instant interruption = Instant.parse(gameday.at("/steps/0/interruptionAt").asText());
