@@ -214,6 +214,11 @@ public final class GamedayCommand implements Callable<Integer> {
             SsmLoadDrivers ssm = new SsmLoadDrivers(aws.ssm());
             GamedayPlan plan = new Planner(ec2, ssm, settings.partition(), settings.region().id()).plan(scenario, options);
             stdout.print(PlanText.render(plan, execute));
+            if (!noEventQueue) {
+                stdout.println("\nEvents: SQS queue and EventBridge rule " + EventQueue.nameFor(options.runId()) + " (Spot warnings, rebalance "
+                        + "recommendations, state changes, lifecycle actions) time the drain exactly; created with --execute, deleted at the end"
+                        + " (--no-event-queue: polled times only).");
+            }
             stdout.flush();
             if (!execute) {
                 return 0;

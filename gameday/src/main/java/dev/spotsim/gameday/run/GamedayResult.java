@@ -72,8 +72,10 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
 
     /** Healthy capacity as the healthyCapacity SLO and guard read it: targets when read, else running instances. */
     public HealthyCapacity healthyCapacity() {
-        List<Integer> targets = capacity.stream().map(CapacitySample::healthyTargets).filter(java.util.Objects::nonNull).toList();
-        if (targets.isEmpty() || targets.get(0) == 0) {
+        // From the first poll with a healthy target on, as the run's guard reads it.
+        List<Integer> targets = capacity.stream().map(CapacitySample::healthyTargets).filter(java.util.Objects::nonNull)
+                .dropWhile(n -> n == 0).toList();
+        if (targets.isEmpty()) {
             return new HealthyCapacity(minCapacity(), desiredCapacity, false);
         }
         return new HealthyCapacity(targets.stream().mapToInt(Integer::intValue).min().orElseThrow(), targets.get(0), true);
