@@ -44,10 +44,30 @@ class LocalGamedayTest {
         return new Ran(cmd.execute(args), out.toString(), err.toString());
     }
 
-    /** What a failed end-to-end assertion shows: the command's output and the run's summary (SLOs, per-phase failures). */
+    /**
+     * What a failed end-to-end assertion shows: the command's output, the run's summary (SLOs, per-phase failures), the
+     * seconds that had failed requests with their causes, and the run's timeline, so a CI log alone can say what went wrong.
+     */
     static String diagnosis(Ran ran, Path runDir) throws java.io.IOException {
+        StringBuilder out = new StringBuilder(ran.out()).append(ran.err());
         Path summary = runDir.resolve("summary.md");
-        return ran.out() + ran.err() + (Files.exists(summary) ? "\n" + Files.readString(summary) : "");
+        if (Files.exists(summary)) {
+            out.append('\n').append(Files.readString(summary));
+        }
+        Path record = runDir.resolve("run.json");
+        if (Files.exists(record)) {
+            com.fasterxml.jackson.databind.JsonNode run = dev.spotsim.reports.render.RecordFiles.json().readTree(Files.readString(record));
+            out.append("\nseconds with failed requests:\n");
+            run.path("seconds").forEach(s -> {
+                if (s.path("failures").asLong() > 0) {
+                    out.append("  ").append(s).append('\n');
+                }
+            });
+            out.append("timeline:\n");
+            run.path("timeline").forEach(e -> out.append("  ").append(e.path("at").asText()).append(' ').append(e.path("kind").asText())
+                    .append(' ').append(e.path("instanceId").asText("-")).append(' ').append(e.path("detail").asText()).append('\n'));
+        }
+        return out.toString();
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B at(B builder, SpotSim sim) {
