@@ -65,7 +65,8 @@ class IamPolicyTest {
             Ec2Targets ec2 = new Ec2Targets(clients.ec2());
             SsmLoadDrivers ssm = new SsmLoadDrivers(clients.ssm());
             GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(
-                    Fleets.scenario(Fleets.SCENARIO.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 6\"")), PlanOptions.of("run-1"));
+                    // 4 healthy targets at the start: the first drained one (after FIS started) breaks the guard.
+                    Fleets.scenario(Fleets.SCENARIO.replace("healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 4\"")), PlanOptions.of("run-1"));
             DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), FakeDrain.CLUSTER),
                     new TargetReader(clients.elbv2(), clients.autoscaling()), new EcsReader(clients.ecs(), FakeDrain.CLUSTER));
             assertThat(new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null, drain).execute().outcome())
@@ -84,6 +85,9 @@ class IamPolicyTest {
                 "ecs:ListTasks", "ecs:DescribeTasks", "ecs:ListContainerInstances", "ecs:DescribeContainerInstances");
         Set<String> expected = new TreeSet<>(called);
         expected.addAll(IMPLIED);
+        // The run's event queue (SQS + EventBridge): these fakes do not serve it; EventQueueOnSimulatorTest (cli) checks that
+        // the calls it makes against the simulator are exactly EventQueue.IAM_ACTIONS.
+        expected.addAll(dev.spotsim.gameday.events.EventQueue.IAM_ACTIONS);
         assertThat(allowed).isEqualTo(expected);
         assertThat(allowed).noneMatch(a -> a.contains("*"));
     }

@@ -9,6 +9,7 @@ import dev.spotsim.gameday.drain.DrainSources;
 import dev.spotsim.gameday.drain.EcsReader;
 import dev.spotsim.gameday.drain.TargetReader;
 import dev.spotsim.gameday.ec2.Ec2Targets;
+import dev.spotsim.gameday.events.EventQueue;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.GamedayRefusal;
@@ -122,6 +123,10 @@ public final class GamedayCommand implements Callable<Integer> {
             description = "--local: how long the workload may take to become healthy (default ${DEFAULT-VALUE}).")
     java.time.Duration startTimeout;
 
+    @Option(names = "--no-event-queue", description = "Do not create the run's SQS queue and EventBridge rule (exact notice and "
+            + "lifecycle times); drain is then timed by polled reads only.")
+    boolean noEventQueue;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "The run's id, tagged on every FIS resource (default: gameday-<UTC time>).")
     String runId;
 
@@ -158,7 +163,7 @@ public final class GamedayCommand implements Callable<Integer> {
                 return rehearse(scenario, id, stdout);
             }
             PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, driveLoad != null);
-            return play(scenario, settings(), options, drainSources(scenario, null), stdout);
+            return play(scenario, settings(), options, drainSources(scenario, null, null), stdout);
         } catch (InputException | GamedayRefusal | IllegalArgumentException e) {
             return fail(e.getMessage());
         } catch (SdkException e) {
@@ -184,7 +189,7 @@ public final class GamedayCommand implements Callable<Integer> {
                     wiring.credentials() != null ? wiring.credentials() : LOCAL_CREDENTIALS, wiring.retryStrategy());
             PlanOptions options = new PlanOptions(id, maxInstances, maxPercent, fisRoleArn, false, sim.balancerUrl(), LocalGameday.launcher());
             String cluster = LocalGameday.hasEcsTasks(scenario) ? LocalGameday.cluster(scenario) : null;
-            return play(scenario, settings, options, drainSources(scenario, cluster), stdout);
+            return play(scenario, settings, options, drainSources(scenario, cluster, sim.targetGroupArns()), stdout);
         }
     }
 
@@ -192,10 +197,14 @@ public final class GamedayCommand implements Callable<Integer> {
     private static final AwsCredentialsProvider LOCAL_CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDSPOTSIMLOCAL0001", "spotsim-local-not-a-secret"));
 
-    /** Where drain is read: the scenario's drain section, the group's target groups; {@code cluster} replaces the section's when given. */
-    private static DrainSources drainSources(Scenario scenario, String cluster) {
+    /**
+     * Where drain is read: the scenario's drain section and the group's target groups; {@code cluster} and
+     * {@code targetGroups} replace the section's when given (--local: the simulator's cluster and balancer).
+     */
+    private static DrainSources drainSources(Scenario scenario, String cluster, java.util.List<String> targetGroups) {
         var g = scenario.gameday();
-        return new DrainSources(g.targets().autoScalingGroup(), g.drain().targetGroupArns(), cluster != null ? cluster : g.drain().ecsCluster());
+        return new DrainSources(g.targets().autoScalingGroup(), targetGroups != null ? targetGroups : g.drain().targetGroupArns(),
+                cluster != null ? cluster : g.drain().ecsCluster());
     }
 
     /** Plans (read-only calls), prints the plan, and unless it is a dry run executes it and writes the record. */
@@ -205,6 +214,11 @@ public final class GamedayCommand implements Callable<Integer> {
             SsmLoadDrivers ssm = new SsmLoadDrivers(aws.ssm());
             GamedayPlan plan = new Planner(ec2, ssm, settings.partition(), settings.region().id()).plan(scenario, options);
             stdout.print(PlanText.render(plan, execute));
+            if (!noEventQueue) {
+                stdout.println("\nEvents: SQS queue and EventBridge rule " + EventQueue.nameFor(options.runId()) + " (Spot warnings, rebalance "
+                        + "recommendations, state changes, lifecycle actions) time the drain exactly; created with --execute, deleted at the end"
+                        + " (--no-event-queue: polled times only).");
+            }
             stdout.flush();
             if (!execute) {
                 return 0;
@@ -213,7 +227,10 @@ public final class GamedayCommand implements Callable<Integer> {
                     drain.ecsCluster() == null ? null : new EcsReader(aws.ecs(), drain.ecsCluster()));
             try (LocalLoad here = driveLoad == null ? null : LocalLoad.start(scenario, driveLoad, out.resolve(options.runId()).resolve("gatling"))) {
                 LiveRequests live = here == null ? null : here::sofar;
-                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), live, readers);
+                java.util.function.Supplier<EventQueue> events = noEventQueue ? null
+                        : () -> EventQueue.create(aws.sqs(), aws.eventbridge(), options.runId());
+                GamedayRun run = new GamedayRun(plan, settings.partition(), ec2, new FisExperiments(aws.fis()), ssm, wiring.clock(), live, readers,
+                        events);
                 return runAndRecord(run, scenario, here, stdout);
             }
         }

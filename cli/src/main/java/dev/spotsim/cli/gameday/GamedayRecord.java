@@ -80,8 +80,8 @@ final class GamedayRecord {
         }
         return new Measures(workloads.stream().map(WorkloadDrain::detectionLatency).filter(Objects::nonNull).toList(),
                 workloads.stream().map(WorkloadDrain::drainTime).filter(Objects::nonNull).toList(),
-                (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(), perPhase, total, r.recoveryTime(), r.minCapacity(),
-                r.desiredCapacity());
+                (int) workloads.stream().filter(WorkloadDrain::wasKilled).count(), perPhase, total, r.recoveryTime(), r.healthyCapacity().min(),
+                r.healthyCapacity().desired());
     }
 
     private static SloResult evaluate(Slo slo, GamedayResult r, GamedayLoad load, Measures m) {

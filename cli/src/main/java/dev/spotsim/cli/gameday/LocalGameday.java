@@ -116,6 +116,19 @@ final class LocalGameday implements AutoCloseable {
         return sim.balancerUrl();
     }
 
+    /**
+     * The target group of the simulator's balancer (as ELBv2 shows it): on AWS an ECS service's target group is the
+     * service's, not the Auto Scaling group's, so game day reads it from gameday.drain.targetGroupArns; locally it is this one.
+     */
+    List<String> targetGroupArns() {
+        dev.spotsim.simulator.platform.Platform platform = sim.platform();
+        if (platform == null || platform.balancer() == null) {
+            return List.of();
+        }
+        return List.of(dev.spotsim.simulator.aws.elb.ElbService.targetGroupArn(region(), sim.instances().get(0).identity().accountId(),
+                platform.cluster()));
+    }
+
     /** The ECS cluster the platform reports. */
     static String cluster(Scenario scenario) {
         String named = scenario.gameday().drain().ecsCluster();

@@ -33,6 +33,8 @@ public final class DrainObserver {
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     private List<TaskView> baseline = List.of();
+    /** Target group ARN -> (target "id:port" -> state) at the last poll. */
+    private final Map<String, Map<String, String>> health = new LinkedHashMap<>();
 
     /** {@code ec2State}: an instance's EC2 state at the last poll (null when gone). */
     public DrainObserver(DrainSources sources, TargetReader targets, EcsReader ecs, Function<String, String> ec2State,
@@ -98,8 +100,22 @@ public final class DrainObserver {
         }
     }
 
-    /** Reads lifecycle states, target health and tasks once; records what changed. */
+    /** The terminate lifecycle action EventBridge delivered for {@code instanceId}: its exact time, when earlier than a poll saw it. */
+    public void lifecycleAt(String instanceId, Instant at) {
+        Watched w = watched.get(instanceId);
+        if (w != null && (w.lifecycle == null || at.isBefore(w.lifecycle))) {
+            w.lifecycle = at;
+        }
+    }
+
+    /**
+     * Reads target health (every poll: it is also the healthy capacity a stop condition watches), then, while
+     * an interrupted workload is still open, lifecycle states and tasks; records what changed.
+     */
     public void poll(Instant now) {
+        for (String tg : targets == null ? List.<String>of() : targetGroups) {
+            health.put(tg, targets.health(tg));
+        }
         List<Watched> open = watched.values().stream().filter(w -> w.left == null || !allTasksStopped(w)).toList();
         if (open.isEmpty()) {
             return;
@@ -129,9 +145,20 @@ public final class DrainObserver {
         }
     }
 
+    /**
+     * Targets in state {@code healthy} across the target groups at the last poll (what ALB's HealthyHostCount
+     * shows); null when no target group is read. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+     */
+    public Integer healthyTargets() {
+        if (targetGroups.isEmpty() || health.isEmpty()) {
+            return null;
+        }
+        return (int) health.values().stream().flatMap(m -> m.values().stream()).filter("healthy"::equals).count();
+    }
+
     private void readTargets(List<Watched> open, Instant now) {
         for (String tg : targetGroups) {
-            Map<String, String> health = targets.health(tg);
+            Map<String, String> health = this.health.getOrDefault(tg, Map.of());
             for (Watched w : open) {
                 Set<String> ids = idsOf(w);
                 for (Map.Entry<String, String> t : health.entrySet()) {

@@ -83,7 +83,8 @@ public final class PlanText {
         out.append('\n');
         for (Slo guard : plan.stopConditions()) {
             out.append("  ").append(guard.key()).append(' ').append(guard.operator().symbol()).append(' ').append(guard.thresholdText())
-                    .append(guard.metric() == Slo.Metric.HEALTHY_CAPACITY ? " (running instances in the group, EC2)" : " (live requests)").append('\n');
+                    .append(guard.metric() == Slo.Metric.HEALTHY_CAPACITY ? " (healthy targets in the group's target groups, ELBv2, against those healthy at the start;"
+                            + " running instances in the group, EC2, without a target group)" : " (live requests)").append('\n');
         }
         plan.stopAlarms().forEach(a -> out.append("  CloudWatch alarm ").append(a).append(" (FIS stop condition)\n"));
     }

@@ -34,8 +34,19 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
         cleanupProblems = List.copyOf(cleanupProblems);
     }
 
-    /** Running instances in the group at one poll. */
-    public record CapacitySample(Instant at, int running) {
+    /** Running instances in the group at one poll, and healthy targets in its target groups (null when none were read). */
+    public record CapacitySample(Instant at, int running, Integer healthyTargets) {
+        public CapacitySample(Instant at, int running) {
+            this(at, running, null);
+        }
+    }
+
+    /**
+     * The lowest healthy capacity against the reference: healthy targets against those healthy at the first
+     * poll when target health was read (what a team's HealthyHostCount alarm watches), else running instances
+     * against the group's size at the start.
+     */
+    public record HealthyCapacity(int min, int desired, boolean fromTargets) {
     }
 
     /** The stop condition that broke: its key, condition and the value measured. */
@@ -57,6 +68,17 @@ public record GamedayResult(GamedayPlan plan, Instant startedAt, Instant loadSta
                 plan.notes());
         return new GamedayResult(p, startedAt, loadStartedAt, endedAt, outcome, Redactor.redact(reason), events, steps, outputs, capacity,
                 desiredCapacity, recoveryTime, requests, brokenGuard, cleanupProblems, workloads, Redactor.redact(drainFailure));
+    }
+
+    /** Healthy capacity as the healthyCapacity SLO and guard read it: targets when read, else running instances. */
+    public HealthyCapacity healthyCapacity() {
+        // From the first poll with a healthy target on, as the run's guard reads it.
+        List<Integer> targets = capacity.stream().map(CapacitySample::healthyTargets).filter(java.util.Objects::nonNull)
+                .dropWhile(n -> n == 0).toList();
+        if (targets.isEmpty()) {
+            return new HealthyCapacity(minCapacity(), desiredCapacity, false);
+        }
+        return new HealthyCapacity(targets.stream().mapToInt(Integer::intValue).min().orElseThrow(), targets.get(0), true);
     }
 
     /** The lowest running capacity seen. */

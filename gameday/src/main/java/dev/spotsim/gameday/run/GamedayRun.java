@@ -10,6 +10,7 @@ import dev.spotsim.gameday.ec2.Ec2Observer;
 import dev.spotsim.gameday.drain.DrainObserver;
 import dev.spotsim.gameday.drain.DrainReaders;
 import dev.spotsim.gameday.ec2.Ec2Targets;
+import dev.spotsim.gameday.events.EventQueue;
 import dev.spotsim.gameday.fis.FisExperiments;
 import dev.spotsim.gameday.plan.GamedayPlan;
 import dev.spotsim.gameday.plan.PlannedStep;
@@ -50,6 +51,7 @@ public final class GamedayRun {
     private final DrainObserver drain;
     private String drainFailure;
     private final LiveRequests live;
+    private final RunEvents events;
     private final List<StepRunner> steps = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<GamedayResult.CapacitySample> capacity = new ArrayList<>();
@@ -60,6 +62,8 @@ public final class GamedayRun {
     private CommandTracker tracker;
     private Duration recoveryTime;
     private GamedayResult.BrokenGuard brokenGuard;
+    /** Healthy targets at the first poll that read target health: the reference of a healthyCapacity guard (null: EC2's running count). */
+    private Integer startTargets;
 
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live) {
@@ -69,7 +73,17 @@ public final class GamedayRun {
     /** {@code drain}: where drain is measured (null: EC2 only). */
     public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
                       LiveRequests live, DrainReaders drain) {
+        this(plan, partition, ec2, fis, ssm, clock, live, drain, null);
+    }
+
+    /**
+     * {@code eventQueue}: creates the run's SQS queue and EventBridge rule when the run starts (null: none); when it
+     * fails (a missing permission) the run goes on with polled reads only.
+     */
+    public GamedayRun(GamedayPlan plan, String partition, Ec2Targets ec2, FisExperiments fis, SsmLoadDrivers ssm, RunClock clock,
+                      LiveRequests live, DrainReaders drain, java.util.function.Supplier<EventQueue> eventQueue) {
         this.plan = plan;
+        this.events = new RunEvents(eventQueue, this::record);
         this.ssm = ssm;
         this.clock = clock;
         this.live = live;
@@ -101,6 +115,7 @@ public final class GamedayRun {
                 drainRead(startedAt, drain::start);
             }
             observe(startedAt);
+            events.open(startedAt);
             loadStart = sendLoad();
             Ending ending = loop(loadStart);
             outcome = ending.outcome();
@@ -171,7 +186,7 @@ public final class GamedayRun {
             if (tracker != null) {
                 tracker.poll(now).forEach(this::record);
             }
-            Optional<GamedayResult.BrokenGuard> broken = guards.check(observer.running(), plan.groupInstances().size());
+            Optional<GamedayResult.BrokenGuard> broken = guards.check(healthyCapacity());
             if (broken.isPresent()) {
                 brokenGuard = broken.get();
                 record(new TimelineEntry(now, TimelineKind.GUARD, null, "stop condition " + brokenGuard.key() + " " + brokenGuard.condition()
@@ -191,10 +206,27 @@ public final class GamedayRun {
 
     private void observe(Instant now) {
         observer.poll(now).forEach(this::record);
-        capacity.add(new GamedayResult.CapacitySample(now, observer.running()));
+        events.read(clock.now(), observer::stateOf, drain);
         if (drain != null) {
             drainRead(now, () -> drain.poll(now));
         }
+        Integer healthy = healthyTargets();
+        if (startTargets == null && healthy != null && healthy > 0) {
+            startTargets = healthy;
+        }
+        capacity.add(new GamedayResult.CapacitySample(now, observer.running(), healthy));
+    }
+
+    /** Healthy targets at the last poll; null without target groups or once drain reads failed. */
+    private Integer healthyTargets() {
+        return drain == null || drainFailure != null ? null : drain.healthyTargets();
+    }
+
+    /** What a healthyCapacity guard reads: healthy targets against those at the start, else running instances against the group's size. */
+    private Guards.Capacity healthyCapacity() {
+        Integer healthy = healthyTargets();
+        return startTargets != null && healthy != null ? new Guards.Capacity(healthy, startTargets)
+                : new Guards.Capacity(observer.running(), plan.groupInstances().size());
     }
 
     /** A drain read; one that fails (a missing permission, say) must not stop the game day: drain reads stop and drain reads no data. */
@@ -245,6 +277,14 @@ public final class GamedayRun {
     /** Stops what is still going (unless the run completed), waits a bounded time for FIS and SSM to settle, deletes every template. */
     private void windDown(Outcome outcome, String reason) {
         Instant now = clock.now();
+        try {
+            windDownRun(outcome, reason, now);
+        } finally {
+            cleanupProblems.addAll(events.close(clock.now()));
+        }
+    }
+
+    private void windDownRun(Outcome outcome, String reason, Instant now) {
         if (outcome != Outcome.COMPLETED) {
             String why = reason == null ? outcome.wireName() : reason;
             for (StepRunner step : steps) {

@@ -5,7 +5,11 @@ import dev.spotsim.scenarios.model.Slo;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks a game day's stop conditions against what it sees now: running capacity from EC2, requests from the live load. */
+/**
+ * Checks a game day's stop conditions against what it sees now: healthy capacity (healthy targets from ELBv2
+ * against those healthy at the start, what a team's HealthyHostCount alarm watches; running instances from EC2
+ * when no target group is read), and requests from the live load.
+ */
 final class Guards {
     private final List<Slo> guards;
     private final LiveRequests live;
@@ -15,15 +19,19 @@ final class Guards {
         this.live = live;
     }
 
-    /** The first guard that does not hold, if any. */
-    Optional<GamedayResult.BrokenGuard> check(int running, int desired) {
+    /** The first guard that does not hold, if any; {@code capacity} is healthy capacity now against its reference. */
+    Optional<GamedayResult.BrokenGuard> check(Capacity capacity) {
         for (Slo guard : guards) {
-            double measured = measure(guard, running, desired);
+            double measured = measure(guard, capacity.now(), capacity.reference());
             if (!Double.isNaN(measured) && !guard.operator().holds(measured, guard.threshold())) {
                 return Optional.of(new GamedayResult.BrokenGuard(guard.key(), guard.operator().symbol() + " " + guard.thresholdText(), measured));
             }
         }
         return Optional.empty();
+    }
+
+    /** Healthy capacity now and what it is measured against. */
+    record Capacity(int now, int reference) {
     }
 
     private double measure(Slo guard, int running, int desired) {

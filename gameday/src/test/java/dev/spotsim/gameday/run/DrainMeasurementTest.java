@@ -40,7 +40,9 @@ class DrainMeasurementTest {
 
     private GamedayResult run(boolean withCluster) {
         spot.forEach(aws.drain::task);
-        GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(Fleets.scenario(Fleets.SCENARIO), PlanOptions.of("run-1"));
+        // healthyCapacity reads the target group: 4 healthy targets (one task per Spot Instance) fall to 2 once both steps drained.
+        GamedayPlan plan = new Planner(ec2, ssm, "aws", "us-east-1").plan(Fleets.scenario(Fleets.SCENARIO.replace(
+                "healthyCapacity.min: \">= 3\"", "healthyCapacity.min: \">= 2\"")), PlanOptions.of("run-1"));
         DrainReaders drain = new DrainReaders(new DrainSources("web-asg", List.of(), withCluster ? FakeDrain.CLUSTER : null),
                 new TargetReader(clients.elbv2(), clients.autoscaling()), withCluster ? new EcsReader(clients.ecs(), FakeDrain.CLUSTER) : null);
         return new GamedayRun(plan, "aws", ec2, new FisExperiments(clients.fis()), ssm, aws.clock, null, drain).execute();
@@ -75,6 +77,8 @@ class DrainMeasurementTest {
         assertThat(result.timeline()).anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("exit PT45S"))
                 .anySatisfy(e -> assertThat(e.kind() + " " + at(e.at())).isEqualTo("lifecycle PT2M30S"));
         assertThat(result.timeline()).allSatisfy(e -> assertThat(e.timelineKind()).as(e.kind()).isNotEqualTo(dev.spotsim.reports.record.TimelineKind.OTHER));
+        // Healthy capacity came from target health: 4 healthy at the start, 2 once both tasks drained (no replacements in this fake).
+        assertThat(result.healthyCapacity()).isEqualTo(new GamedayResult.HealthyCapacity(2, 4, true));
         // Drain is measured with reads only.
         assertThat(aws.drainCalls()).isNotEmpty().allMatch(c -> c.startsWith("Describe") || c.startsWith("List"));
     }

@@ -44,7 +44,7 @@ public record GamedaySpec(Targets targets, LoadGenerators loadGenerators, BlastR
         for (Map.Entry<String, String> e : stopConditions.entrySet()) {
             Slo guard = parseAs("stopConditions.", e.getKey(), e.getValue());
             if (!GUARDABLE.contains(guard.metric())) {
-                throw new IllegalArgumentException("stopConditions." + e.getKey() + ": a game day can watch healthyCapacity (EC2) and "
+                throw new IllegalArgumentException("stopConditions." + e.getKey() + ": a game day can watch healthyCapacity (ELBv2 target health, or EC2) and "
                         + "failedRequests (live load) mid-run; use stopAlarms for anything CloudWatch measures");
             }
             if (guard.isRelative()) {

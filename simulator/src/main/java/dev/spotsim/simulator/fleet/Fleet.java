@@ -129,12 +129,12 @@ public final class Fleet {
         return g;
     }
 
-    /** Terminates an instance now (scale-in, or a group replacing an at-risk instance): shutting-down, then terminated. */
+    /** Terminates an instance now (scale-in, a group replacing an at-risk instance, or a stopped one): shutting-down, then terminated. */
     public void terminate(String instanceId) {
         SimulatedInstance instance = find(instanceId);
         InstanceView v = instance.view();
-        if (!v.state().isUp() && v.state() != InstanceState.PENDING) {
-            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a pending or running instance can be terminated");
+        if (!v.state().isUp() && v.state() != InstanceState.PENDING && v.state() != InstanceState.STOPPED) {
+            throw FleetException.conflict(instanceId + " is " + v.state().wireName() + "; only a pending, running or stopped instance can be terminated");
         }
         instance.terminate(clock.now());
         instance.addTimer(clock.schedule(clock.now().plus(settings.shutdownDuration()), () -> instance.finishShutdown(clock.now())));

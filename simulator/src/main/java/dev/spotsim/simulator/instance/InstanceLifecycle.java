@@ -24,7 +24,8 @@ public final class InstanceLifecycle {
         ALLOWED.put(STOPPING, EnumSet.of(STOPPED));
         // A stopped Spot Instance can be started again (EC2 StartInstances); a terminated one cannot,
         // but the simulator's reset brings it back as pending for the next rehearsal.
-        ALLOWED.put(STOPPED, EnumSet.of(PENDING));
+        // A stopped instance can be terminated too (EC2 TerminateInstances; an Auto Scaling group does it to one it manages).
+        ALLOWED.put(STOPPED, EnumSet.of(PENDING, SHUTTING_DOWN));
         ALLOWED.put(TERMINATED, EnumSet.of(PENDING));
     }
 

@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * of its own and deaf to signals, reads a pipe from this JVM and SIGKILLs every workload's process
  * group when the pipe closes: the kernel closes it when the JVM dies, even of kill -9. In case the
  * watcher dies too, a PID file per runtime lists the workloads; the next spotsim and
- * {@code spotsim cleanup} reap those of a spotsim that is gone ({@link #reap}).
+ * {@code spotsim cleanup} reap those of a spotsim that is gone ({@link #reap}). Workload runtimes and
+ * SSM Run Command's child processes use it.
  */
-final class WorkloadGuard implements AutoCloseable {
+public final class WorkloadGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadGuard.class);
     /** Overrides where PID files live (tests, several users sharing a temp directory). */
-    static final String DIR_PROPERTY = "spotsim.workloads.dir";
+    public static final String DIR_PROPERTY = "spotsim.workloads.dir";
     private static final String SUFFIX = ".pids";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** +PID adds a process group, -PID forgets one, "exit" leaves quietly; end of input kills what is left. */
@@ -56,6 +57,16 @@ final class WorkloadGuard implements AutoCloseable {
         this.pipe = watcher.getOutputStream();
     }
 
+    /** {@link #reap} in the default directory ({@code spotsim cleanup}, a new process runtime, SSM's first command). */
+    public static List<String> reapLeftovers() {
+        return reap(directory());
+    }
+
+    /** Starts a guard with {@code setsid} when the machine has it (so the watcher outlives a Ctrl-C to our process group). */
+    public static WorkloadGuard start() throws IOException {
+        return start(List.of("/usr/bin/setsid", "/bin/setsid").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null));
+    }
+
     /** Starts the watcher and creates this runtime's PID file in {@link #directory()}. */
     static WorkloadGuard start(String setsid) throws IOException {
         Path dir = directory();
@@ -81,7 +92,7 @@ final class WorkloadGuard implements AutoCloseable {
     }
 
     /** Guards a workload started in its own process group (its pid is the group's id). */
-    synchronized void add(ProcessHandle workload) {
+    public synchronized void add(ProcessHandle workload) {
         if (closed) {
             return;
         }
@@ -91,7 +102,7 @@ final class WorkloadGuard implements AutoCloseable {
     }
 
     /** The workload and its group are gone: its pid may be reused, so it must not be killed any more. */
-    synchronized void remove(long pid) {
+    public synchronized void remove(long pid) {
         if (closed || listed.remove(pid) == null) {
             return;
         }
@@ -152,7 +163,7 @@ final class WorkloadGuard implements AutoCloseable {
      * belongs to a later process), and removes those files. Each workload is checked by its start time
      * too, so a reused pid is never killed. Returns one line per workload reaped.
      */
-    static List<String> reap(Path dir) {
+    public static List<String> reap(Path dir) {
         List<String> reaped = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return reaped;

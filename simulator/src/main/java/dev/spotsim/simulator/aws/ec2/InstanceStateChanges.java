@@ -40,7 +40,7 @@ final class InstanceStateChanges {
         return change(request, v -> {
             switch (v.state()) {
                 case SHUTTING_DOWN, TERMINATED -> { }
-                case STOPPING, STOPPED -> throw incorrectState(v, "terminated");
+                case STOPPING -> throw incorrectState(v, "terminated");
                 default -> fleet.terminate(v.instanceId());
             }
         });

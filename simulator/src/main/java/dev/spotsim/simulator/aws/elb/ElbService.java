@@ -80,10 +80,19 @@ public final class ElbService implements AwsService {
             return null;
         }
         String name = p.cluster();
+        return new Balancer(p, p.balancer(), name, arn(region, context.accountId(), "loadbalancer/app/", name), targetGroupArn(region,
+                context.accountId(), name));
+    }
+
+    /** The ARN of the target group the simulator's balancer in front of workload {@code name} (its cluster) shows. */
+    public static String targetGroupArn(String region, String accountId, String name) {
+        return arn(region, accountId, "targetgroup/", name);
+    }
+
+    private static String arn(String region, String accountId, String kind, String name) {
         String id = HexFormat.of().formatHex(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().getBytes(
                 StandardCharsets.UTF_8)).substring(0, 16);
-        String prefix = "arn:aws:elasticloadbalancing:" + region + ":" + context.accountId() + ":";
-        return new Balancer(p, p.balancer(), name, prefix + "loadbalancer/app/" + name + "/" + id, prefix + "targetgroup/" + name + "/" + id);
+        return "arn:aws:elasticloadbalancing:" + region + ":" + accountId + ":" + kind + name + "/" + id;
     }
 
     /** {@code Prefix.member.N} values in order. */

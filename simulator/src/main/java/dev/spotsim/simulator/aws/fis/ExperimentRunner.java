@@ -106,6 +106,7 @@ final class ExperimentRunner {
             switch (kind) {
                 case SEND_SPOT_INSTANCE_INTERRUPTIONS -> ids.forEach(id -> interrupt(id, lasts));
                 case TERMINATE_INSTANCES -> ids.forEach(fleet::terminate);
+                case STOP_INSTANCES -> ids.forEach(this::stopInstance);
                 case WAIT -> {
                     // nothing happens: the action only takes time
                 }
@@ -122,11 +123,65 @@ final class ExperimentRunner {
             run.addTimer(clock.schedule(now.plus(lasts), () -> {
                 synchronized (run) {
                     if (!run.ended() && a.status.equals("running")) {
-                        complete(run, a);
+                        finish(run, a, kind, ids);
                     }
                 }
             }));
         }
+    }
+
+    /** The end of an action that lasts: the stop action's StartInstances first, then completed (or failed, when a start cannot be). */
+    private void finish(ExperimentRun run, ActionRun a, FisAction kind, List<String> ids) {
+        String problem = kind == FisAction.STOP_INSTANCES ? restart(ids, a.spec.parameters()) : null;
+        if (problem == null) {
+            complete(run, a);
+            return;
+        }
+        a.endTime = clock.now();
+        a.set("failed", problem);
+        fail(run, "Action " + a.name + " failed: " + problem);
+    }
+
+    /** EC2 StopInstances as FIS calls it: a Spot Instance of a one-time request cannot be stopped, which fails the action as on AWS. */
+    private void stopInstance(String instanceId) {
+        InstanceView v = fleet.instance(instanceId);
+        if (v.state() == dev.spotsim.simulator.instance.InstanceState.STOPPING || v.state() == dev.spotsim.simulator.instance.InstanceState.STOPPED) {
+            return;
+        }
+        if (v.identity().isSpot()) {
+            throw new IllegalArgumentException("UnsupportedOperation: You can't stop the Spot Instance '" + instanceId + "' because it is "
+                    + "associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.");
+        }
+        fleet.stop(instanceId);
+    }
+
+    /**
+     * StartInstances on the instances the stop action stopped, after startInstancesAfterDuration. One terminated meanwhile (an
+     * Auto Scaling group replacing a stopped instance) fails the action unless completeIfInstancesTerminated is true; one
+     * started by someone else is left alone. Returns the problem, or null.
+     * https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#stop-instances
+     */
+    private String restart(List<String> ids, Map<String, String> parameters) {
+        boolean tolerateTerminated = parameters != null && "true".equals(parameters.get(FisAction.COMPLETE_IF_TERMINATED));
+        for (String id : ids) {
+            dev.spotsim.simulator.instance.InstanceState state = fleet.instance(id).state();
+            switch (state) {
+                case STOPPED -> fleet.start(id);
+                case SHUTTING_DOWN, TERMINATED -> {
+                    if (!tolerateTerminated) {
+                        return "Instance " + id + " was terminated outside the experiment and cannot be started "
+                                + "(set completeIfInstancesTerminated to true to complete anyway).";
+                    }
+                }
+                case STOPPING -> {
+                    return "Instance " + id + " was still stopping when it was due to start.";
+                }
+                default -> {
+                    // started again by someone else: nothing to do
+                }
+            }
+        }
+        return null;
     }
 
     /** Two minutes' notice; the recommendation leads it by the rest of durationBeforeInterruption (with PT2M, both come at once). */
@@ -169,6 +224,10 @@ final class ExperimentRunner {
     }
 
     private void withdraw(ExperimentRun run, ActionRun a) {
+        if (a.spec.actionId().equals(FisAction.STOP_INSTANCES.actionId)) {
+            restartOnStop(run, a);
+            return;
+        }
         if (!a.spec.actionId().equals(FisAction.SEND_SPOT_INSTANCE_INTERRUPTIONS.actionId)) {
             return;
         }
@@ -178,6 +237,24 @@ final class ExperimentRunner {
             } catch (FleetException e) {
                 LOG.debug("interruption of {} stays: {}", id, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Stopping an experiment completes its actions' post actions first: the stop action's StartInstances runs at once.
+     * https://docs.aws.amazon.com/fis/latest/userguide/stop-experiment.html
+     */
+    private void restartOnStop(ExperimentRun run, ActionRun a) {
+        if (a.spec.parameters() == null || !a.spec.parameters().containsKey(FisAction.START_AFTER)) {
+            return;
+        }
+        try {
+            String problem = restart(instanceIds(run.resolved.get(a.spec.targets().get(FisAction.STOP_INSTANCES.targetKey))), a.spec.parameters());
+            if (problem != null) {
+                LOG.info("experiment {} stopped: {}", run.id, problem);
+            }
+        } catch (FleetException e) {
+            LOG.warn("experiment {} stopped: an instance could not be started again: {}", run.id, e.getMessage());
         }
     }
 

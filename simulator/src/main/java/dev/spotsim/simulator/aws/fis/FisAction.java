@@ -13,6 +13,8 @@ enum FisAction {
     /** Rebalance recommendation at once, the notice two minutes before, the interruption after durationBeforeInterruption (PT2M..PT15M). */
     SEND_SPOT_INSTANCE_INTERRUPTIONS("aws:ec2:send-spot-instance-interruptions", "SpotInstances", "aws:ec2:spot-instance"),
     TERMINATE_INSTANCES("aws:ec2:terminate-instances", "Instances", "aws:ec2:instance"),
+    /** StopInstances on the targets; with startInstancesAfterDuration (PT1M..PT12H) StartInstances after it, the action ending then. */
+    STOP_INSTANCES("aws:ec2:stop-instances", "Instances", "aws:ec2:instance"),
     /** Waits for its duration (PT1S..PT12H); orders other actions with startAfter. */
     WAIT("aws:fis:wait", null, null);
 
@@ -21,6 +23,8 @@ enum FisAction {
     static final Duration MIN_INTERRUPTION = Duration.ofMinutes(2);
     static final Duration MAX_INTERRUPTION = Duration.ofMinutes(15);
     private static final Duration MAX_WAIT = Duration.ofHours(12);
+    static final String START_AFTER = "startInstancesAfterDuration";
+    static final String COMPLETE_IF_TERMINATED = "completeIfInstancesTerminated";
 
     final String actionId;
     final String targetKey;
@@ -38,8 +42,7 @@ enum FisAction {
                 return a;
             }
         }
-        throw Checks.validation("Action type " + actionId + " is not supported by spotsim: use " + supported()
-                + " (aws:ec2:stop-instances needs a stop in the simulated fleet, which it does not have yet)");
+        throw Checks.validation("Action type " + actionId + " is not supported by spotsim: use " + supported());
     }
 
     static String supported() {
@@ -62,11 +65,34 @@ enum FisAction {
                 only(name, p);
                 yield Duration.ZERO;
             }
+            case STOP_INSTANCES -> {
+                only(name, p, START_AFTER, COMPLETE_IF_TERMINATED);
+                yield stopDuration(name, p);
+            }
             case WAIT -> {
                 only(name, p, "duration");
                 yield duration(name, p, "duration", Duration.ofSeconds(1), MAX_WAIT);
             }
         };
+    }
+
+    /**
+     * startInstancesAfterDuration is optional (PT1M..PT12H; without it the instances stay stopped and the action ends at
+     * once); completeIfInstancesTerminated ("true"/"false") only goes with it.
+     * https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#stop-instances
+     */
+    private Duration stopDuration(String name, Map<String, String> p) {
+        String complete = p.get(COMPLETE_IF_TERMINATED);
+        if (complete != null && !complete.equals("true") && !complete.equals("false")) {
+            throw Checks.validation("Action " + name + ": parameter " + COMPLETE_IF_TERMINATED + " must be true or false, got " + complete);
+        }
+        if (!p.containsKey(START_AFTER)) {
+            if (complete != null) {
+                throw Checks.validation("Action " + name + ": parameter " + COMPLETE_IF_TERMINATED + " needs " + START_AFTER);
+            }
+            return Duration.ZERO;
+        }
+        return duration(name, p, START_AFTER, Duration.ofMinutes(1), MAX_WAIT);
     }
 
     private void only(String name, Map<String, String> p, String... allowed) {

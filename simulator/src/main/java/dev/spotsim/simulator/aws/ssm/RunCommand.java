@@ -4,6 +4,7 @@ import dev.spotsim.simulator.aws.AwsContext;
 import dev.spotsim.simulator.aws.CloseHook;
 import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
+import dev.spotsim.simulator.workload.WorkloadGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Runs SSM commands on simulated instances: each instance has its own folder under a temporary
  * directory this class owns (its working directory), each invocation a real {@code /bin/sh} child
  * process with the instance's id, region and metadata endpoint in its environment. Timeouts run on
- * the simulator's clock. Every process and the folder go when the simulator closes.
+ * the simulator's clock. Every process and the folder go when the simulator closes; should spotsim die
+ * first (kill -9), the {@link WorkloadGuard} that guards workloads kills them, or the next spotsim reaps them.
  */
 final class RunCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -36,6 +38,8 @@ final class RunCommand {
     /** Process groups ever started: children a script left behind are killed at close too. */
     private final Set<Long> groups = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** Started with the first command; lists the process groups still alive. */
+    private WorkloadGuard guard;
 
     RunCommand(AwsContext context) {
         this.context = context;
@@ -115,17 +119,54 @@ final class RunCommand {
                 end(inv, InvocationStatus.FAILED, "Failed", 1);
                 return;
             }
-            ScriptProcess p = ScriptProcess.start(inv.folder, run.parameters.get("commands"), cwd, environment(inv.instanceId));
-            groups.add(p.pid());
+            ScriptProcess p = startGuarded(inv, run, cwd);
             inv.running(p, now, context.clock().schedule(now.plus(run.executionTimeout),
                     () -> end(inv, InvocationStatus.TIMED_OUT, "ExecutionTimedOut", -1)));
-            p.exit().thenAccept(code -> end(inv, code == 0 ? InvocationStatus.SUCCESS : InvocationStatus.FAILED, code == 0 ? "Success" : "Failed", code));
+            p.exit().thenAccept(code -> {
+                end(inv, code == 0 ? InvocationStatus.SUCCESS : InvocationStatus.FAILED, code == 0 ? "Success" : "Failed", code);
+                forgetIfGone(p.pid());
+            });
             if (closed) {
                 p.killTree();
             }
         } catch (IOException e) {
             LOG.warn("SSM command {} could not start on {}: {}", run.commandId, inv.instanceId, e.getMessage());
             end(inv, InvocationStatus.FAILED, "Failed", 1);
+        }
+    }
+
+    /**
+     * Starts the script under the guard, which SIGKILLs its process group should this JVM die; the guard is
+     * started with the first command (and leftovers of a spotsim that died are reaped then).
+     */
+    private ScriptProcess startGuarded(Invocation inv, CommandRun run, Path cwd) throws IOException {
+        synchronized (groups) {
+            if (closed) {
+                throw new IOException("the simulator is closing");
+            }
+            if (guard == null) {
+                List<String> reaped = WorkloadGuard.reapLeftovers();
+                if (!reaped.isEmpty()) {
+                    LOG.warn("killed {} process(es) an earlier spotsim left running when it died: {}", reaped.size(), String.join(", ", reaped));
+                }
+                guard = WorkloadGuard.start();
+            }
+            ScriptProcess p = ScriptProcess.start(inv.folder, run.parameters.get("commands"), cwd, environment(inv.instanceId));
+            groups.add(p.pid());
+            guard.add(p.handle());
+            return p;
+        }
+    }
+
+    /** The shell's session is empty (nothing it started lives on): its id may be reused, so it leaves the guard. */
+    private void forgetIfGone(long pid) {
+        if (!ScriptProcess.sessionAlive(pid)) {
+            synchronized (groups) {
+                groups.remove(pid);
+                if (guard != null) {
+                    guard.remove(pid);
+                }
+            }
         }
     }
 
@@ -207,7 +248,12 @@ final class RunCommand {
                 }
             }
         }
-        groups.forEach(ScriptProcess::killGroup);
+        synchronized (groups) {
+            groups.forEach(ScriptProcess::killGroup);
+            if (guard != null) {
+                guard.close();
+            }
+        }
         deleteTree(root);
     }
 

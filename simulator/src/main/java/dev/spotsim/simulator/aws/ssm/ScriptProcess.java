@@ -60,6 +60,37 @@ final class ScriptProcess {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /**
+     * Whether any process still belongs to session {@code sid} (the shell ran as its leader, by setsid), read from
+     * /proc; true where /proc cannot tell, so the group stays guarded.
+     */
+    static boolean sessionAlive(long sid) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(proc)) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).anyMatch(p -> session(p) == sid);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /** Field 6 of /proc/PID/stat (after the command name in parentheses: state, ppid, pgrp, session); -1 when unreadable. */
+    private static long session(Path procDir) {
+        try {
+            String stat = Files.readString(procDir.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Kills the shell, everything it started and its whole process group; waits briefly for the shell to be reaped. */
     void killTree() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());

@@ -21,13 +21,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The node termination handler's queue mode: one queue fed by a Spot warning rule and an Auto
- * Scaling lifecycle rule; both reach it for an interrupted group instance.
+ * Scaling lifecycle rule; both reach it for an interrupted group instance, and the consumer's
+ * CompleteLifecycleAction (with the token from the queue) lets the instance go before its action time.
  */
 class LifecycleActionToQueueTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void anInterruptedGroupInstanceSendsItsWarningAndItsTerminateLifecycleActionToTheQueue() throws Exception {
+    void anInterruptedGroupInstanceSendsItsWarningAndItsTerminateLifecycleActionToTheQueueAndTheConsumerCompletesIt() throws Exception {
         try (SpotSim sim = SpotSim.builder().group(new GroupSpec("nodes", 2, AllocationStrategy.DIVERSIFIED, Duration.ofSeconds(1), false,
                 List.of(new SpotPool("c5.large", "us-east-1a", 0.03, SpotPool.UNLIMITED)))).start();
              SqsClient sqs = AwsClients.of(SqsClient.builder(), sim);
@@ -48,7 +49,7 @@ class LifecycleActionToQueueTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> sim.instances().stream()
                     .filter(v -> v.state() == dev.spotsim.simulator.instance.InstanceState.RUNNING).count() == 2);
             String victim = sim.instances().get(0).instanceId();
-            sim.interrupt(victim, new InterruptRequest(null, Duration.ofSeconds(2), null, null));
+            sim.interrupt(victim, new InterruptRequest(null, Duration.ofMinutes(2), null, null));
 
             java.util.Map<String, JsonNode> byType = new java.util.HashMap<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -66,6 +67,16 @@ class LifecycleActionToQueueTest {
             assertThat(hook.path("LifecycleHookName").asText()).isEqualTo("nth-drain");
             assertThat(hook.path("LifecycleTransition").asText()).isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
             assertThat(byType.get("EC2 Spot Instance Interruption Warning").path("detail").path("instance-id").asText()).isEqualTo(victim);
+            assertThat(asg.describeAutoScalingInstances(b -> b.instanceIds(victim)).autoScalingInstances().get(0).lifecycleState())
+                    .isEqualTo("Terminating:Wait");
+
+            // Drained (nothing runs here): the consumer completes the action with the queue's token, as the handler does.
+            asg.completeLifecycleAction(b -> b.autoScalingGroupName("nodes").lifecycleHookName("nth-drain")
+                    .lifecycleActionToken(hook.path("LifecycleActionToken").asText()).lifecycleActionResult("CONTINUE"));
+
+            // The instance goes now, not at the action time two minutes after the notice.
+            await().atMost(Duration.ofSeconds(20)).until(() -> sim.fleet().instance(victim).state() == dev.spotsim.simulator.instance.InstanceState.SHUTTING_DOWN
+                    || sim.fleet().instance(victim).state() == dev.spotsim.simulator.instance.InstanceState.TERMINATED);
         }
     }
 }
