@@ -7,9 +7,11 @@ import dev.spotsim.simulator.workload.RunningWorkload;
 import dev.spotsim.simulator.workload.Signal;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * if it still runs, a preStop hook executed inside the workload, SIGKILL when its instance goes.
  */
 final class TaskStopper {
+    /**
+     * The least time Kubernetes leaves between the stop signal and SIGKILL, even when preStop used up the grace period:
+     * the kubelet's "one-off grace period extension of 2 seconds" (minimumGracePeriodInSeconds).
+     * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
+     */
+    static final Duration MINIMUM_GRACE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(TaskStopper.class);
     private final Platform platform;
     /** Pending SIGKILLs at stop deadlines, by task id: cancelled once the task exits. */
@@ -29,11 +37,18 @@ final class TaskStopper {
 
     /** Sends the task's stop signal once; SIGKILL at now + {@code grace} if it still runs then. */
     void stop(Task task, Duration grace) {
+        stopUntil(task, platform.now().plus(grace));
+    }
+
+    /** Sends the task's stop signal once; SIGKILL at {@code killAt} (exactly, on the clock) if it still runs then. */
+    void stopUntil(Task task, Instant killAt) {
         RunningWorkload w = task.workload;
+        Instant now = platform.now();
+        Duration grace = killAt.isAfter(now) ? Duration.between(now, killAt) : Duration.ZERO;
         if (!signalStop(task, grace)) {
             return;
         }
-        deadlines.put(task.id, platform.clock().schedule(platform.now().plus(grace), () -> {
+        deadlines.put(task.id, platform.clock().schedule(killAt, () -> {
             deadlines.remove(task.id);
             if (w.isAlive()) {
                 kill(task, false);
@@ -86,31 +101,60 @@ final class TaskStopper {
     }
 
     /**
-     * Runs the spec's preStop hook, then {@code then}: a sleep on the clock, or a command executed inside
-     * the workload (bounded by the grace period; it is on the clock's side of the drain, not a thread of ours that blocks it).
+     * Runs the spec's preStop hook, then {@code then}, at most until {@code deadline} on the platform's clock: a sleep on
+     * the clock, or a command executed inside the workload. Kubernetes stops waiting for a hook at the end of the grace
+     * period and goes on with the stop signal; the hook is not killed (it ends with its container). {@code then} runs once.
+     * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-execution
      */
-    void preStop(Task task, Runnable then) {
-        WorkloadSpec spec = platform.spec();
-        WorkloadSpec.PreStop hook = spec.preStop();
+    void preStop(Task task, Instant deadline, Runnable then) {
+        WorkloadSpec.PreStop hook = platform.spec().preStop();
         if (hook == null) {
             then.run();
             return;
         }
+        Instant started = platform.now();
+        AtomicBoolean over = new AtomicBoolean();
+        SimClock.Scheduled giveUp = platform.clock().schedule(deadline, () -> {
+            if (over.compareAndSet(false, true)) {
+                platform.timeline("prestop", task.instanceId, task.id + ": preStop still running at the grace period ("
+                        + Duration.between(started, deadline).toSeconds() + "s after it began); the kubelet stops waiting for it");
+                then.run();
+            }
+        });
+        Runnable ended = () -> {
+            if (over.compareAndSet(false, true)) {
+                giveUp.cancel();
+                then.run();
+            }
+        };
         if (hook.sleep() != null) {
-            platform.at(platform.now().plus(hook.sleep()), then);
-            return;
+            platform.at(started.plus(hook.sleep()), ended);
+        } else {
+            execInside(task, hook.command(), Duration.between(started, deadline), over, ended);
         }
+    }
+
+    /**
+     * Runs the hook's command inside the workload on a thread of its own (an exec blocks), then {@code ended} on the clock.
+     * The exec's own timeout is only a backstop past the deadline and SIGKILL: the clock decides when the hook is over.
+     */
+    private void execInside(Task task, String command, Duration untilDeadline, AtomicBoolean over, Runnable ended) {
         RunningWorkload w = task.workload;
+        Duration backstop = untilDeadline.plus(MINIMUM_GRACE).plusSeconds(5);
         Thread t = new Thread(() -> {
+            String outcome;
             try {
-                ExecResult r = w.exec(List.of("/bin/sh", "-c", hook.command()), spec.terminationGracePeriod());
-                platform.timeline("prestop", task.instanceId, task.id + ": preStop exited " + r.exitCode()
-                        + (r.exitCode() == 124 ? " (still running at the grace period)" : ""));
+                ExecResult r = w.exec(List.of("/bin/sh", "-c", command), backstop);
+                outcome = "preStop exited " + r.exitCode() + (r.exitCode() == 124 ? " (killed by spotsim " + backstop.toSeconds() + "s after it began)" : "");
             } catch (IOException e) {
                 LOG.warn("preStop of {} could not start: {}", task.id, e.getMessage());
-                platform.timeline("prestop", task.instanceId, task.id + ": preStop could not start: " + e.getMessage());
+                outcome = "preStop could not start: " + e.getMessage();
             }
-            platform.clock().schedule(platform.now(), then);
+            String detail = task.id + ": " + outcome + (over.get() ? ", after the grace period" : "");
+            platform.clock().schedule(platform.now(), () -> {
+                platform.timeline("prestop", task.instanceId, detail);
+                ended.run();
+            });
         }, "spotsim-prestop-" + task.id);
         t.setDaemon(true);
         t.start();
