@@ -137,6 +137,10 @@ class ContainerLanesRunTest {
     }
 
     private static String eks(String preStop, int gracePeriod) {
+        return eks(EXEC, preStop, gracePeriod);
+    }
+
+    private static String eks(String image, String preStop, int gracePeriod) {
         return """
                 name: eks-container
                 fleet:
@@ -155,7 +159,7 @@ class ContainerLanesRunTest {
                 slos:
                   killedWorkloads: "== 0"
                 seed: 5
-                """.formatted(EXEC, preStop, gracePeriod);
+                """.formatted(image, preStop, gracePeriod);
     }
 
     @Test
@@ -176,7 +180,8 @@ class ContainerLanesRunTest {
 
     @Test
     void onEksAHangingPreStopLeavesSigkillAtTheGracePeriodCountedFromThePreStopStart() throws IOException {
-        Outcome o = run(eks("sleep 30", 4));
+        // The shell-form image ignores SIGTERM, so SIGKILL shows when the kubelet's deadline falls.
+        Outcome o = run(eks(SHELL, "sleep 30", 4));
 
         JsonNode task = o.noticed().get(0);
         assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);

@@ -37,14 +37,18 @@ final class TaskStopper {
 
     /** Sends the task's stop signal once; SIGKILL at now + {@code grace} if it still runs then. */
     void stop(Task task, Duration grace) {
-        stopUntil(task, platform.now().plus(grace));
+        stop(task, grace, platform.now().plus(grace));
     }
 
     /** Sends the task's stop signal once; SIGKILL at {@code killAt} (exactly, on the clock) if it still runs then. */
     void stopUntil(Task task, Instant killAt) {
-        RunningWorkload w = task.workload;
         Instant now = platform.now();
-        Duration grace = killAt.isAfter(now) ? Duration.between(now, killAt) : Duration.ZERO;
+        stop(task, killAt.isAfter(now) ? Duration.between(now, killAt) : Duration.ZERO, killAt);
+    }
+
+    /** The stop signal now, recorded with {@code grace} (what the record's explanation names), SIGKILL at {@code killAt}. */
+    private void stop(Task task, Duration grace, Instant killAt) {
+        RunningWorkload w = task.workload;
         if (!signalStop(task, grace)) {
             return;
         }
