@@ -65,7 +65,7 @@ class ContainerRunTest {
                 """.formatted(image, init);
     }
 
-    private record Outcome(Cli cli, JsonNode run, JsonNode drained) {
+    private record Outcome(Cli cli, Path dir, JsonNode run, JsonNode drained) {
     }
 
     private Outcome run(String image, boolean init) throws IOException {
@@ -83,7 +83,7 @@ class ContainerRunTest {
             }
         }
         assertThat(drained).as("%s%n%s", r, run.toPrettyString()).isNotNull();
-        return new Outcome(r, run, drained);
+        return new Outcome(r, dir, run, drained);
     }
 
     @Test
@@ -101,7 +101,9 @@ class ContainerRunTest {
         Outcome o = run("spotsim-samples/drain-aware:shell", false);
 
         assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);
-        assertThat(o.cli().out).contains("killedWorkloads");
+        assertThat(o.cli().out).contains("killedWorkloads").contains("why: task-000").contains("PID 1 did not exit on SIGTERM");
+        assertThat(Files.readString(o.dir().resolve("summary.md"))).contains("Why workloads did not drain")
+                .contains("exit 137 at its 4s deadline: PID 1 did not exit on SIGTERM; the image's CMD is shell form");
         assertThat(o.drained().path("exitCode").asInt()).isEqualTo(137);
         assertThat(o.drained().path("killed").isNull()).isFalse();
         assertThat(o.drained().path("explanation").asText())

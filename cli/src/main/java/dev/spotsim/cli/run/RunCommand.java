@@ -203,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         for (SloResult slo : record.slos()) {
             out.println(String.format(java.util.Locale.ROOT, "  %-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN") + slo.message());
         }
+        dev.spotsim.reports.render.MarkdownSummary.undrained(record).forEach(line -> out.println("  why: " + line));
         String verdict = switch (record.exitCode()) {
             case 0 -> "PASS: every SLO holds";
             case 130, 143 -> "STOPPED (" + (record.exitCode() == 130 ? "Ctrl-C" : "SIGTERM") + "), no verdict: what was measured is in the record";
