@@ -32,10 +32,7 @@ public final class EksNthLane implements DrainLane {
             p.deregister(t, () -> { });
             // The grace period runs from the eviction, preStop included; after preStop the kubelet still gives at least 2 s.
             Instant gracePeriodEnd = p.now().plus(p.spec().terminationGracePeriod());
-            p.preStop(t, gracePeriodEnd, () -> {
-                Instant minimum = p.now().plus(TaskStopper.MINIMUM_GRACE);
-                p.stopUntil(t, gracePeriodEnd.isBefore(minimum) ? minimum : gracePeriodEnd);
-            });
+            p.preStop(t, gracePeriodEnd, () -> p.stopUntil(t, gracePeriodEnd, TaskStopper.MINIMUM_GRACE));
         }
     }
 }

@@ -461,8 +461,8 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     }
 
     @Override
-    public void stopUntil(Task task, Instant killAt) {
-        stopper.stopUntil(task, killAt);
+    public void stopUntil(Task task, Instant killAt, Duration atLeast) {
+        stopper.stopUntil(task, killAt, atLeast);
     }
 
     @Override

@@ -40,22 +40,26 @@ final class TaskStopper {
         stop(task, grace, platform.now().plus(grace));
     }
 
-    /** Sends the task's stop signal once; SIGKILL at {@code killAt} (exactly, on the clock) if it still runs then. */
-    void stopUntil(Task task, Instant killAt) {
+    /**
+     * Sends the task's stop signal once; SIGKILL at {@code killAt} (exactly, on the clock), but no sooner than
+     * {@code atLeast} after the signal, if it still runs then.
+     */
+    void stopUntil(Task task, Instant killAt, Duration atLeast) {
         Instant now = platform.now();
-        stop(task, killAt.isAfter(now) ? Duration.between(now, killAt) : Duration.ZERO, killAt);
+        Instant earliest = now.plus(atLeast);
+        Instant at = killAt.isBefore(earliest) ? earliest : killAt;
+        stop(task, Duration.between(now, at), at);
     }
 
     /** The stop signal now, recorded with {@code grace} (what the record's explanation names), SIGKILL at {@code killAt}. */
     private void stop(Task task, Duration grace, Instant killAt) {
         RunningWorkload w = task.workload;
-        if (!signalStop(task, grace)) {
+        if (!signalStop(task, grace, killAt.minus(grace))) {
             return;
         }
         deadlines.put(task.id, platform.clock().schedule(killAt, () -> {
             deadlines.remove(task.id);
-            if (w.isAlive()) {
-                kill(task, false);
+            if (kill(task, false, killAt)) {
                 platform.timeline("sigkill", task.instanceId, task.id + " outlived its " + grace.toSeconds() + "s grace period");
             }
         }));
@@ -63,6 +67,11 @@ final class TaskStopper {
 
     /** Sends the task's stop signal and records it, unless it was sent already or the task is gone; true when sent now. */
     boolean signalStop(Task task, Duration grace) {
+        return signalStop(task, grace, platform.now());
+    }
+
+    /** As {@link #signalStop(Task, Duration)}, recorded at {@code at}: when the platform decided, before asking the runtime. */
+    private boolean signalStop(Task task, Duration grace, Instant at) {
         RunningWorkload w = task.workload;
         if (w == null || !w.isAlive()) {
             return false;
@@ -73,7 +82,7 @@ final class TaskStopper {
                 return false;
             }
             task.stopSignal = signal;
-            task.stopSignalAt = platform.now();
+            task.stopSignalAt = at;
             task.stopGrace = grace;
         }
         w.signal(signal);
@@ -83,17 +92,26 @@ final class TaskStopper {
 
     /** SIGKILL now; {@code withHost}: because its instance goes, not at a stop deadline. */
     void kill(Task task, boolean withHost) {
+        kill(task, withHost, platform.now());
+    }
+
+    /**
+     * SIGKILL if it still runs, recorded at {@code at} (the instant the platform acted, not after the runtime answered
+     * whether it is alive: a container engine's inspect can take a while on a busy host); true when sent.
+     */
+    private boolean kill(Task task, boolean withHost, Instant at) {
         RunningWorkload w = task.workload;
         if (w == null || !w.isAlive()) {
-            return;
+            return false;
         }
         synchronized (platform) {
             if (task.killed == null) {
-                task.killed = platform.now();
+                task.killed = at;
                 task.killedWithHost = withHost;
             }
         }
         w.signal(Signal.SIGKILL);
+        return true;
     }
 
     /** The task exited: its stop deadline no longer matters. */
