@@ -190,7 +190,7 @@ class ContainerLanesRunTest {
         assertThat(Duration.between(at(task, "sigterm"), at(task, "killed")))
                 .as("the grace period is not restarted at SIGTERM: only the kubelet's one-off 2 s extension follows it: %s", task)
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(3));
-        assertThat(o.run().toString()).contains("preStop still running at the grace period (4s after it began)");
+        assertThat(o.run().toString()).contains("preStop still running at the end of its 4s grace period");
         assertThat(task.path("exitCode").asInt()).isEqualTo(137);
     }
 

@@ -94,6 +94,8 @@ class ContainerRunTest {
         assertThat(o.drained().path("stopSignal").asText()).isEqualTo("SIGTERM");
         assertThat(o.drained().path("exitCode").asInt()).isIn(0, 143);
         assertThat(o.drained().path("killed").isNull()).isTrue();
+        assertThat(o.run().path("workloads").size()).as("a replacement task was placed").isGreaterThanOrEqualTo(3);
+        assertThat(o.run().path("measures").hasNonNull("recoveryTime")).as("capacity came back: the replacement became healthy").isTrue();
     }
 
     @Test

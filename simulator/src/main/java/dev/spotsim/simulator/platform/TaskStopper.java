@@ -138,8 +138,8 @@ final class TaskStopper {
         AtomicBoolean over = new AtomicBoolean();
         SimClock.Scheduled giveUp = platform.clock().schedule(deadline, () -> {
             if (over.compareAndSet(false, true)) {
-                platform.timeline("prestop", task.instanceId, task.id + ": preStop still running at the grace period ("
-                        + Duration.between(started, deadline).toSeconds() + "s after it began); the kubelet stops waiting for it");
+                platform.timeline("prestop", task.instanceId, task.id + ": preStop still running at the end of its "
+                        + platform.spec().terminationGracePeriod().toSeconds() + "s grace period; the kubelet stops waiting for it");
                 then.run();
             }
         });

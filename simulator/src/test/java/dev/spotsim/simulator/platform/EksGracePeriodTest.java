@@ -104,7 +104,7 @@ class EksGracePeriodTest {
         assertThat(task().sigterm()).as("SIGTERM waits for the hook").isNull();
         clock.advance(Duration.ofMillis(1));
         assertThat(task().sigterm()).isEqualTo(evicted.plusSeconds(3));
-        assertThat(timelineHas("task-0001: preStop still running at the grace period (3s after it began)")).isTrue();
+        assertThat(timelineHas("task-0001: preStop still running at the end of its 3s grace period")).isTrue();
 
         clock.advance(Duration.ofMillis(1999));
         assertThat(task().killed()).isNull();
