@@ -22,7 +22,7 @@ import uuid
 IMAGE = "spotsim-samples/drain-aware:exec"
 JVM_FLAGS = ["-XX:-UsePerfData", "-Xshare:off", "-XX:TieredStopAtLevel=1"]
 TICKS = os.sysconf("SC_CLK_TCK")
-HEALTHY_WITHIN = 180.0
+HEALTHY_WITHIN = 300.0
 SETTLE = 2.0
 
 
