@@ -246,8 +246,9 @@ class ContainerLanesRunTest {
                       - {onReason: "*", action: exit}
                 interruptions:
                   - {at: 3s, notice: 2s, select: {count: 1}}
-                  # Holds the run open until the retried attempt (6 s of work) is over: by then nothing runs on it.
-                  - {at: 22s, notice: 2s, select: {count: 1}}
+                  # Holds the run open until the retried attempt is over (the action's SIGKILL, the replacement's launch
+                  # and a JVM's start in a container take many seconds on a busy host): by then nothing runs on it.
+                  - {at: 40s, notice: 2s, select: {count: 1}}
                 slos:
                   killedWorkloads: "<= 1"
                 seed: 11
