@@ -8,8 +8,10 @@
 #   spotsim-samples/drain-aware:shell the same, shell-form CMD (PID 1 is /bin/sh, which ignores SIGTERM)
 #   spotsim-samples/batch-worker:local BatchWorker, exec form
 #   spotsim-samples/naive:local       NaiveService, exec form (ignores the notice)
+#   spotsim-samples/sdk-defaults:local SdkDefaultsService: an unmodified AWS SDK for Java v2 (IMDS notice, container credentials)
 #
-# Needs: a JDK 17 (javac, jlink), busybox-static (/bin/busybox), and the docker CLI or podman.
+# Needs: a JDK 17 (javac, jlink), Maven (copies the SDK jars from the local Maven repository), busybox-static
+# (/bin/busybox), and the docker CLI or podman.
 # Usage: examples/containers/build-images.sh [--only NAME]   (DOCKER_HOST as for docker; default the local socket)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -57,15 +59,31 @@ compile() {
   javac -XDignore.symbol.file -nowarn -d "$out" "$repo"/examples/workloads/*.java 2>&1 | { grep -v -e "warning" -e "^ " -e "^\s*\^" || true; } >&2
 }
 
-# build TAG DOCKERFILE-BODY: a context with the compiled classes under app/.
+wanted() { [[ -z "$only" || "$1" == *"$only"* ]]; }
+
+# build TAG DOCKERFILE-BODY [CLASSES [LIB]]: a context with the compiled classes under app/ (and jars under app/lib/).
 build() {
-  local tag="$1" body="$2" ctx
-  [[ -z "$only" || "$tag" == *"$only"* ]] || return 0
+  local tag="$1" body="$2" classes="${3:-$work/classes}" lib="${4:-}" ctx
+  wanted "$tag" || return 0
   ctx="$work/ctx-${tag//[:\/]/-}"
-  rm -rf "$ctx"; mkdir -p "$ctx"; cp -r "$work/classes" "$ctx/app"
+  rm -rf "$ctx"; mkdir -p "$ctx"; cp -r "$classes" "$ctx/app"
+  if [[ -n "$lib" ]]; then cp -r "$lib" "$ctx/app/lib"; fi
   printf 'FROM spotsim-samples/jre:local\nCOPY app/ /app/\n%s\n' "$body" > "$ctx/Containerfile"
   quietly build -q -f "$ctx/Containerfile" -t "$tag" "$ctx"
   echo "built $tag"
+}
+
+# The SDK sample's jars (AWS SDK for Java v2 at the build's version) from the local Maven repository, and its classes.
+# Offline first; a local repository without them yet is filled from Maven Central once.
+compile_sdk_defaults() {
+  local src="$here/sdk-defaults" out="$work/sdk-defaults"
+  rm -rf "$out"; mkdir -p "$out/classes"
+  local copy=(-B -q -f "$src/pom.xml" dependency:copy-dependencies -DoutputDirectory="$out/lib" -DincludeScope=runtime)
+  if ! mvn -o "${copy[@]}" >"$out/mvn.log" 2>&1; then
+    echo "build-images.sh: the AWS SDK jars are not all in the local Maven repository; fetching them once" >&2
+    mvn "${copy[@]}" >"$out/mvn.log" 2>&1 || { cat "$out/mvn.log" >&2; exit 1; }
+  fi
+  javac -nowarn -d "$out/classes" -cp "$out/lib/*" "$src/SdkDefaultsService.java"
 }
 
 # quietly ARGS: runs the engine, shows its output only when it fails (the legacy builder's notice is noise).
@@ -89,5 +107,11 @@ build spotsim-samples/batch-worker:local "WORKDIR /tmp
 CMD [$java, \"BatchWorker\"]"
 build spotsim-samples/naive:local "EXPOSE 8080
 CMD [$java, \"NaiveService\"]"
+if wanted spotsim-samples/sdk-defaults:local; then
+  compile_sdk_defaults
+  build spotsim-samples/sdk-defaults:local "EXPOSE 8080
+CMD [\"java\", \"-XX:-UsePerfData\", \"-Xshare:off\", \"-XX:TieredStopAtLevel=1\", \"-cp\", \"/app:/app/lib/*\", \"SdkDefaultsService\"]" \
+    "$work/sdk-defaults/classes" "$work/sdk-defaults/lib"
+fi
 # Earlier builds of these tags are left dangling: remove them (only ours, by label).
 quietly image prune -f --filter label=dev.spotsim.sample=true

@@ -1,5 +1,7 @@
 // A batch worker that survives Spot: it checkpoints after every item and resumes from the
 // checkpoint, checkpoints on SIGTERM, and (with EXIT_ON_NOTICE=true) stops cleanly on a notice.
+// The checkpoint must be written where a retried attempt finds it (for a container: a writable
+// mount, not the container's own files, which go with it); the job removes it once it is done.
 // Run: ITEMS=20 ITEM_MS=500 CHECKPOINT_FILE=/tmp/batch.checkpoint java BatchWorker.java
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -37,6 +39,11 @@ public class BatchWorker {
             log("resuming at item " + next.get() + " of " + items + " from " + checkpoint);
         } else {
             log("starting at item 0 of " + items + " (no checkpoint at " + checkpoint + ")");
+        }
+        // Say at once when progress cannot be kept (a read-only mount, a missing directory): a retry would start over.
+        if (!save()) {
+            log("WARNING: cannot write the checkpoint " + checkpoint.toAbsolutePath() + ": a retried attempt will start over;"
+                    + " point CHECKPOINT_FILE at a writable location that outlives this process (a container: a mount with readOnly: false)");
         }
         String port = System.getenv("PORT");
         if (port != null && !port.isBlank()) {
@@ -87,18 +94,22 @@ public class BatchWorker {
         synchronized (BatchWorker.class) {
             exiting.set(true);
         }
-        log("done");
+        // The job is over: its checkpoint must not make the next job (or the next run) skip its work.
+        Files.deleteIfExists(checkpoint);
+        log("done; checkpoint " + checkpoint + " removed");
         System.exit(0); // the health server's threads would otherwise keep the JVM alive
     }
 
-    /** Writes the checkpoint to a temporary file and moves it in place, so a kill never leaves half a number. */
-    static synchronized void save() {
+    /** Writes the checkpoint to a temporary file and moves it in place, so a kill never leaves half a number; false when it cannot. */
+    static synchronized boolean save() {
         try {
             Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
             Files.writeString(tmp, Integer.toString(next.get()));
             Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (Exception e) {
             log("cannot checkpoint: " + e);
+            return false;
         }
     }
 

@@ -65,7 +65,7 @@ class ContainerRunTest {
                 """.formatted(image, init);
     }
 
-    private record Outcome(Cli cli, JsonNode run, JsonNode drained) {
+    private record Outcome(Cli cli, Path dir, JsonNode run, JsonNode drained) {
     }
 
     private Outcome run(String image, boolean init) throws IOException {
@@ -83,7 +83,7 @@ class ContainerRunTest {
             }
         }
         assertThat(drained).as("%s%n%s", r, run.toPrettyString()).isNotNull();
-        return new Outcome(r, run, drained);
+        return new Outcome(r, dir, run, drained);
     }
 
     @Test
@@ -94,6 +94,14 @@ class ContainerRunTest {
         assertThat(o.drained().path("stopSignal").asText()).isEqualTo("SIGTERM");
         assertThat(o.drained().path("exitCode").asInt()).isIn(0, 143);
         assertThat(o.drained().path("killed").isNull()).isTrue();
+        List<String> started = new java.util.ArrayList<>();
+        o.run().path("timeline").forEach(e -> {
+            if (e.path("kind").asText().equals("task-start")) {
+                started.add(e.path("detail").asText());
+            }
+        });
+        assertThat(started).as("a replacement task was placed").anyMatch(detail -> detail.startsWith("task-0003 "));
+        assertThat(o.run().path("measures").hasNonNull("recoveryTime")).as("capacity came back: the replacement became healthy").isTrue();
     }
 
     @Test
@@ -101,7 +109,9 @@ class ContainerRunTest {
         Outcome o = run("spotsim-samples/drain-aware:shell", false);
 
         assertThat(o.cli().exitCode).as(o.cli().toString()).isEqualTo(2);
-        assertThat(o.cli().out).contains("killedWorkloads");
+        assertThat(o.cli().out).contains("killedWorkloads").contains("why: task-000").contains("PID 1 did not exit on SIGTERM");
+        assertThat(Files.readString(o.dir().resolve("summary.md"))).contains("Why workloads did not drain")
+                .contains("exit 137 at its 4s deadline: PID 1 did not exit on SIGTERM; the image's CMD is shell form");
         assertThat(o.drained().path("exitCode").asInt()).isEqualTo(137);
         assertThat(o.drained().path("killed").isNull()).isFalse();
         assertThat(o.drained().path("explanation").asText())

@@ -32,6 +32,7 @@ class QuietConsoleTest {
             "\\[\\s*\\d+s\\] .*",
             "interruptions\\[\\d+\\]: .*",
             "  (ok|BROKEN|NO DATA) +.*",
+            "  why: .*",
             "short-drain: (PASS|FAIL|NO VERDICT|STOPPED).*",
             "Report: .*report\\.html").map(Pattern::compile).toList();
 

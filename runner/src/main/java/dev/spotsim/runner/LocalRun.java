@@ -12,6 +12,7 @@ import dev.spotsim.simulator.instance.InterruptionAction;
 import dev.spotsim.simulator.instance.Interruption;
 import dev.spotsim.simulator.instance.MetadataOptions;
 import dev.spotsim.simulator.platform.Platform;
+import dev.spotsim.simulator.workload.RunningWorkload;
 import dev.spotsim.simulator.platform.PlatformSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -114,7 +115,8 @@ public final class LocalRun {
             if (!awaitHealthy(capacity, desired)) {
                 throw new NoVerdictException(isAborted() ? null : platform.failure() != null ? platform.failure()
                         : "the workload never became healthy: " + capacity.current() + " of " + desired
-                        + " healthy after " + options.startTimeout().toSeconds() + "s (logs in " + options.runDir().resolve("logs") + ")");
+                        + " healthy after " + options.startTimeout().toSeconds() + "s (logs in " + options.runDir().resolve("logs") + ")"
+                        + logTail(platform));
             }
             loadThread = startLoad(sim);
             // The schedule counts from the first requests, not from asking Gatling to start (its cold start takes seconds).
@@ -343,6 +345,23 @@ public final class LocalRun {
     }
 
     /** A run that cannot reach a verdict; a null message means it was aborted. */
+    /** How many lines of a workload's log a start failure shows. */
+    private static final int LOG_TAIL = 8;
+
+    /**
+     * The end of the first task's log, for a workload that never became healthy (it listens on another port than PORT,
+     * or never listens): what it printed is usually why. Empty when nothing was printed.
+     */
+    static String logTail(Platform platform) {
+        for (RunningWorkload w : platform.workloads()) {
+            List<String> tail = w.logTail(LOG_TAIL);
+            if (!tail.isEmpty()) {
+                return "\nthe last lines of " + w.taskId() + "'s log (" + w.describe() + "):\n  " + String.join("\n  ", tail);
+            }
+        }
+        return "\nno task printed anything: is it listening on PORT (the balancer's health check goes there)?";
+    }
+
     static final class NoVerdictException extends RuntimeException {
         NoVerdictException(String message) {
             super(message);

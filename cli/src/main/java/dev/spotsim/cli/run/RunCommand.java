@@ -165,6 +165,7 @@ public final class RunCommand implements Callable<Integer> {
             String mark = String.format(java.util.Locale.ROOT, "%-8s", slo.holds() ? "ok" : slo.noData() ? "NO DATA" : "BROKEN");
             out.println("  " + (slo.holds() ? colour.green(mark) : slo.noData() ? colour.yellow(mark) : colour.red(mark)) + slo.message());
         }
+        dev.spotsim.reports.render.MarkdownSummary.undrained(record).forEach(line -> out.println("  why: " + line));
         String verdict = dev.spotsim.runner.VerdictLines.verdict(record);
         out.println(record.scenario() + ": " + (record.exitCode() == 0 ? colour.green(verdict) : colour.red(verdict)));
         out.println("Report: " + runDir.resolve("report.html").toAbsolutePath());

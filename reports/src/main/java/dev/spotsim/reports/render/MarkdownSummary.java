@@ -6,6 +6,7 @@ import dev.spotsim.reports.record.RunRecord;
 import dev.spotsim.reports.record.SloResult;
 import dev.spotsim.scenarios.time.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code summary.md}: the verdict, the SLO table and the phase figures, short enough for a PR comment. */
@@ -46,7 +47,27 @@ public final class MarkdownSummary {
                     .append(". Recovery: ").append(m.recoveryTime() == null ? "not within the bound" : Durations.format(m.recoveryTime().withNanos(0)))
                     .append(". Lowest healthy capacity: ").append(m.minHealthyCapacity()).append(" of ").append(m.desiredCapacity()).append(".\n");
         }
+        List<String> undrained = undrained(run);
+        if (!undrained.isEmpty()) {
+            md.append("\nWhy workloads did not drain:\n\n");
+            undrained.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
         return md.toString();
+    }
+
+    /** How many workloads' explanations a summary lists at most. */
+    private static final int MOST_EXPLAINED = 10;
+
+    /**
+     * One line per workload that did not drain, in the record's plain words ("task-0001 (i-...): exit 137 at its 30s
+     * deadline: PID 1 did not exit on SIGTERM; ..."), at most ten; for the summary and the terminal.
+     */
+    public static List<String> undrained(RunRecord run) {
+        if (run.workloads() == null) {
+            return List.of();
+        }
+        return run.workloads().stream().filter(w -> w.explanation() != null).limit(MOST_EXPLAINED)
+                .map(w -> w.workloadId() + " (" + w.instanceId() + "): " + w.explanation()).toList();
     }
 
     private static void row(StringBuilder md, String name, PhaseStats s) {

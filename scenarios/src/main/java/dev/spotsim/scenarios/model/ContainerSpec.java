@@ -3,7 +3,6 @@ package dev.spotsim.scenarios.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A workload that runs as a container of the user's image (instead of a host command). The names are
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param stopSignal     the signal a stop sends first (default: the image's STOPSIGNAL, else SIGTERM)
  * @param pull           never | missing | always
  * @param user           "uid[:gid]" or a name the image knows
- * @param mounts         host paths mounted read-only
+ * @param mounts         host paths mounted into the container, read-only unless a mount says {@code readOnly: false}
  * @param network        the network the task is modelled on: bridge (ECS bridge mode, Docker's default: IMDS is one
  *                       hop further away) or host
  * @param httpPutResponseHopLimit the instances' IMDS metadata option (EC2 default 1; AWS recommends 2 for containers):
@@ -79,8 +78,12 @@ public record ContainerSpec(String image, Integer containerPort, Argv entrypoint
         return network.equals("bridge") && httpPutResponseHopLimit < 2;
     }
 
-    /** A host path mounted read-only at {@code target} inside the container. */
-    public record Mount(String source, String target) {
+    /**
+     * A host path mounted at {@code target} inside the container: read-only unless {@code readOnly: false} (the task
+     * definition's mountPoints[].readOnly), e.g. a checkpoint directory that must outlive the container, as an EFS
+     * volume does on AWS. A relative source is resolved against the workload's working directory (--workdir).
+     */
+    public record Mount(String source, String target, Boolean readOnly) {
         public Mount {
             if (source == null || source.isBlank()) {
                 throw new IllegalArgumentException("source: required, the host path to mount");
@@ -88,7 +91,12 @@ public record ContainerSpec(String image, Integer containerPort, Argv entrypoint
             if (target == null || !target.startsWith("/")) {
                 throw new IllegalArgumentException("target: expected an absolute path inside the container, got " + (target == null ? "nothing" : "\"" + target + "\""));
             }
-            Objects.requireNonNull(source);
+            readOnly = readOnly == null || readOnly;
+        }
+
+        /** A read-only mount. */
+        public Mount(String source, String target) {
+            this(source, target, true);
         }
     }
 }

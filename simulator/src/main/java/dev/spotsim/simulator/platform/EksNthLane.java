@@ -1,7 +1,6 @@
 package dev.spotsim.simulator.platform;
 
 import dev.spotsim.simulator.instance.InstanceView;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +8,8 @@ import java.util.List;
  * EKS with the AWS Node Termination Handler in IMDS mode: it polls every 2 s, cordons the node and
  * evicts its pods: the pod leaves the service endpoints, its preStop hook runs, then the stop
  * signal, and SIGKILL once terminationGracePeriodSeconds is over: the grace period counts from the
- * start of preStop, so a long hook leaves less time after the signal. The drain gives up after its
+ * start of preStop, so a long hook leaves less time after the signal; the kubelet stops waiting for a
+ * hook at the end of the grace period and then still gives the stop signal 2 s. The drain gives up after its
  * timeout (120 s by default); the node goes at the action time regardless.
  * https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-execution
  * https://github.com/aws/aws-node-termination-handler#imds-processor
@@ -30,11 +30,9 @@ public final class EksNthLane implements DrainLane {
             p.detected(t);
             p.markDraining(t);
             p.deregister(t, () -> { });
-            Instant evictedAt = p.now();
-            p.preStop(t, () -> {
-                Duration left = p.spec().terminationGracePeriod().minus(Duration.between(evictedAt, p.now()));
-                p.stop(t, left.isNegative() ? Duration.ZERO : left);
-            });
+            // The grace period runs from the eviction, preStop included; after preStop the kubelet still gives at least 2 s.
+            Instant gracePeriodEnd = p.now().plus(p.spec().terminationGracePeriod());
+            p.preStop(t, gracePeriodEnd, () -> p.stopUntil(t, gracePeriodEnd, TaskStopper.MINIMUM_GRACE));
         }
     }
 }

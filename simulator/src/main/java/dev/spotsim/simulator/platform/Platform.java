@@ -461,8 +461,13 @@ public final class Platform implements InstanceListener, BalancerListener, Platf
     }
 
     @Override
-    public void preStop(Task task, Runnable then) {
-        stopper.preStop(task, then);
+    public void stopUntil(Task task, Instant killAt, Duration atLeast) {
+        stopper.stopUntil(task, killAt, atLeast);
+    }
+
+    @Override
+    public void preStop(Task task, Instant deadline, Runnable then) {
+        stopper.preStop(task, deadline, then);
     }
 
     @Override

@@ -47,8 +47,17 @@ public interface PlatformContext {
     /** The task's stop signal (SIGTERM unless the workload names another), and SIGKILL after {@code grace} if it still runs. */
     void stop(Task task, Duration grace);
 
-    /** Runs a Kubernetes-style preStop hook inside the task's workload, then {@code then}. */
-    void preStop(Task task, Runnable then);
+    /**
+     * Sends the task's stop signal (as {@link #stop}), and SIGKILL exactly at {@code killAt}, but no sooner than
+     * {@code atLeast} after the signal, if it still runs then.
+     */
+    void stopUntil(Task task, Instant killAt, Duration atLeast);
+
+    /**
+     * Runs a Kubernetes-style preStop hook inside the task's workload, then {@code then}: once the hook ends, or at
+     * {@code deadline} (the end of the grace period) if it still runs then.
+     */
+    void preStop(Task task, Instant deadline, Runnable then);
 
     /** Publishes an event (journal first, then the sinks). */
     void publish(Event event);

@@ -84,18 +84,19 @@ class LanesThroughRuntimeTest {
         run("""
                 lane: eks-nth
                 pollInterval: 100ms
-                preStop: {command: "echo prestop in $SPOTSIM_TASK_ID; sleep 2"}
-                terminationGracePeriod: 3s
+                preStop: {command: "echo prestop in $SPOTSIM_TASK_ID; sleep 1"}
+                terminationGracePeriod: 4s
                 """, IGNORES_TERM, null);
         interruptWithNotice(Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(20)).until(() -> first().exited() != null);
 
         TaskRecord t = first();
-        assertThat(runtime.calls("task-0001")).containsExactly("exec /bin/sh -c echo prestop in $SPOTSIM_TASK_ID; sleep 2", "SIGTERM", "SIGKILL");
+        assertThat(runtime.calls("task-0001")).containsExactly("exec /bin/sh -c echo prestop in $SPOTSIM_TASK_ID; sleep 1", "SIGTERM", "SIGKILL");
         assertThat(logOf("task-0001")).contains("prestop in task-0001", "ignoring TERM");
-        assertThat(Duration.between(t.detected(), t.sigterm())).as("SIGTERM after the 2 s preStop").isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
-        assertThat(Duration.between(t.detected(), t.killed())).as("SIGKILL 3 s after preStop began, not 3 s after SIGTERM")
-                .isBetween(Duration.ofMillis(2900), Duration.ofMillis(4500));
+        assertThat(Duration.between(t.detected(), t.sigterm())).as("SIGTERM after the 1 s preStop").isBetween(Duration.ofMillis(900), Duration.ofMillis(2900));
+        // The exact instants are EksGracePeriodTest's (manual clock); here the real exec inside a real workload.
+        assertThat(Duration.between(t.detected(), t.killed())).as("SIGKILL 4 s after preStop began, not 4 s after SIGTERM")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(5));
         assertThat(t.exitCode()).isEqualTo(137);
         assertThat(t.drainedCleanly()).isFalse();
         assertThat(t.explanation()).startsWith("exit 137 at its ").contains("deadline: PID 1 did not exit on SIGTERM");

@@ -147,8 +147,9 @@ class SampleWorkloadsTest {
         Map<String, String> shortRun = Map.of("ITEMS", Integer.toString(saved + 2), "ITEM_MS", "20", "CHECKPOINT_FILE", checkpoint.toString());
         RunningWorkload second = start("batch-2", example("BatchWorker.java"), shortRun);
         assertThat(second.onExit().get(60, SECONDS).exitCode()).isZero();
-        assertThat(log(second)).contains("resuming at item " + saved + " of " + (saved + 2), "done");
-        assertThat(done(checkpoint)).isEqualTo(saved + 2);
+        assertThat(log(second)).contains("resuming at item " + saved + " of " + (saved + 2), "item " + (saved + 2) + " of " + (saved + 2) + " done",
+                "done; checkpoint " + checkpoint + " removed");
+        assertThat(checkpoint).as("a finished job leaves no checkpoint for the next one").doesNotExist();
     }
 
     private static int done(Path checkpoint) throws java.io.IOException {

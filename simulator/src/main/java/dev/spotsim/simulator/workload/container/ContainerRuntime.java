@@ -141,9 +141,7 @@ public final class ContainerRuntime implements WorkloadRuntime {
     }
 
     private CreateContainerCmd create(DockerClient client, WorkloadLaunch launch) throws IOException {
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withInit(spec.init())
-                .withBinds(spec.mounts().stream().map(m -> new Bind(Path.of(m.source()).toAbsolutePath().toString(), new Volume(m.target()),
-                        AccessMode.ro)).toList());
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withInit(spec.init()).withBinds(binds(launch));
         CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withName(name(launch))
                 .withLabels(owner.forTask(launch.runId(), launch.taskId(), launch.instanceId()))
                 .withEnv(environment(launch)).withHostConfig(host);
@@ -160,6 +158,24 @@ public final class ContainerRuntime implements WorkloadRuntime {
             cmd.withStopSignal(spec.stopSignal());
         }
         return cmd;
+    }
+
+    /**
+     * The scenario's mounts as bind mounts: a relative source from the workload's working directory (--workdir), as a
+     * process workload would see it; a writable mount's missing directory is created (Docker would create it as root,
+     * Podman refuses), so a checkpoint location is there for the first attempt.
+     */
+    private List<Bind> binds(WorkloadLaunch launch) throws IOException {
+        List<Bind> binds = new ArrayList<>();
+        Path base = launch.workingDir() == null ? Path.of("") : launch.workingDir();
+        for (ContainerSpec.Mount m : spec.mounts()) {
+            Path source = base.resolve(m.source()).toAbsolutePath().normalize();
+            if (!m.readOnly()) {
+                Files.createDirectories(source);
+            }
+            binds.add(new Bind(source.toString(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw));
+        }
+        return binds;
     }
 
     /** The scenario's env first, then what the platform gives the task (PORT, IMDS endpoint, ...), which wins. */

@@ -149,6 +149,31 @@ class ContainerRuntimeTest {
     }
 
     @Test
+    void anImagesVolumeGoesWithItsContainerWhenTheRuntimeCloses() throws Exception {
+        // An image that declares a VOLUME gets an anonymous volume per container: removing the container must remove it too.
+        Path context = Files.createDirectories(dir.resolve("volume-image"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + EXEC_IMAGE + "\nVOLUME /data\nLABEL dev.spotsim.sample=true\n");
+        String image = "spotsim-test/with-volume:" + runId;
+        probe.client().buildImageCmd(context.toFile()).withTags(java.util.Set.of(image)).start().awaitImageId();
+        try {
+            ContainerSpec withVolume = new ContainerSpec(image, null, null, null, null, false, null, "never", null, null, "host", null, null);
+            runtime = new ContainerRuntime(connect(), withVolume, Clock.systemUTC());
+            RunningContainer task = (RunningContainer) runtime.start(launch(runId, "task-1", dir, Map.of()));
+            String volume = probe.client().inspectContainerCmd(task.id()).exec().getMounts().stream()
+                    .filter(m -> "/data".equals(m.getDestination().getPath())).map(m -> m.getName()).findFirst().orElseThrow();
+            assertThat(probe.client().inspectVolumeCmd(volume).exec().getName()).isEqualTo(volume);
+
+            runtime.close();
+
+            assertThat(containersOfRun()).isEmpty();
+            assertThatThrownBy(() -> probe.client().inspectVolumeCmd(volume).exec()).as("volume %s left behind", volume)
+                    .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
+        } finally {
+            probe.client().removeImageCmd(image).withForce(true).exec();
+        }
+    }
+
+    @Test
     void aTaskThatFailsToStartLeavesNoContainerBehind() throws Exception {
         ContainerSpec badCommand = new ContainerSpec(EXEC_IMAGE, null, null, new dev.spotsim.scenarios.model.Argv.ExecForm(List.of("/no/such/program")),
                 null, false, null, "never", null, null, "host", null, null);
