@@ -3,6 +3,8 @@
 # one run: directly, through spotsim's balancer (the workload runs as a spotsim task on one instance),
 # and through nginx as a reverse proxy (proxy_pass with upstream keepalive) as the baseline a proxy
 # can reach here. Prints req/s, p50, p90, p99 and the ratios to direct and to the nginx proxy.
+# Then a fixed rate (1,000 req/s, open loop, bench/FixedRate.java) for the latency each hop adds.
+# CPU per request is counted for the proxy's own processes, which a busy machine skews least.
 # Needs: java 17, maven (to build the jar once), wrk and nginx (apt-get install wrk nginx), curl.
 # Usage: bench/balancer.sh [DURATION=20s] [CONNECTIONS=64]
 set -euo pipefail
@@ -12,7 +14,6 @@ DURATION="${1:-20s}"
 CONNECTIONS="${2:-64}"
 THREADS="${WRK_THREADS:-2}"
 OUT="$ROOT/bench/out/balancer"
-JAR="$ROOT/cli/target/spotsim.jar"
 PIDS=()
 
 for tool in wrk curl java nginx; do
@@ -110,7 +111,8 @@ workload:
 loadBalancer: {deregistrationDelay: 1s}
 balancerPort: $BALANCER_PORT
 YAML
-(cd "$OUT" && exec java ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.lang=ALL-UNNAMED -jar "$JAR" serve --config "$OUT/serve.yaml" >"$OUT/serve.log" 2>&1) &
+# Through the launcher, as users start it (its JVM flags); SPOTSIM_JAVA_OPTS adds flags (a profiler, say).
+(cd "$OUT" && exec "$ROOT/spotsim" serve --config "$OUT/serve.yaml" >"$OUT/serve.log" 2>&1) &
 SERVE_PID=$!
 PIDS+=("$SERVE_PID")
 deadline=$(( $(date +%s) + 180 ))
