@@ -289,7 +289,7 @@ public class FleetBench {
     }
 
     static void report(String name, double[] v, String baselineName, double[] b) {
-        System.out.printf("%-44s p50 %7.2f  p99 %7.2f   baseline %s p50 %6.2f p99 %6.2f   ratio p50 %.1f%n",
-                name, pct(v, 50), pct(v, 99), baselineName, pct(b, 50), pct(b, 99), pct(v, 50) / pct(b, 50));
+        System.out.printf("%-44s p50 %7.2f  p99 %7.2f   baseline %s p50 %6.2f p99 %6.2f   ratio p50 %.2f, p99 %.2f%n",
+                name, pct(v, 50), pct(v, 99), baselineName, pct(b, 50), pct(b, 99), pct(v, 50) / pct(b, 50), pct(v, 99) / pct(b, 99));
     }
 }
