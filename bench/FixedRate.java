@@ -34,6 +34,7 @@ public class FixedRate {
                 long offset = start + conn * intervalNanos / connections;
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                     socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000); // a hung server ends the run instead of stalling it
                     OutputStream out = socket.getOutputStream();
                     InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
                     for (int i = 0; i < perConnection; i++) {
