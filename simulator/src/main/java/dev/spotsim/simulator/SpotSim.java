@@ -393,8 +393,8 @@ public final class SpotSim implements AutoCloseable {
             SystemClock owned = clock == null ? new SystemClock() : null;
             SimClock actualClock = clock == null ? owned : clock;
             EventBus events = new EventBus(eventJournal == null ? null : new EventJournal(eventJournal));
-            // Netty's native epoll transport where it loads (Linux): fewer syscalls and no NIO selector locks per request.
-            Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+            // Netty's native epoll transport where it loads (Linux), unless -Dspotsim.nativeTransport=false (to compare with NIO).
+            Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(!"false".equals(System.getProperty("spotsim.nativeTransport"))));
             try {
                 sinks.forEach(s -> events.subscribe(s.sink(), s.pattern()));
                 SseHub stream = new SseHub(vertx);
