@@ -72,7 +72,12 @@ now_ms() { date +%s%3N; }
 # start_serve LOGNAME ARGS... : starts serve in the background, sets SERVE_PID
 start_serve() {
   local log="$OUT/$1.log"; shift
-  java "${JAVA_OPTS[@]}" -jar "$JAR" serve "$@" >"$log" 2>&1 &
+  # Through the launcher, as users start it (its JVM flags and class-data sharing archive); BENCH_PLAIN_JVM=1: java -jar, JVM defaults.
+  if [ -n "${BENCH_PLAIN_JVM:-}" ]; then
+    java "${JAVA_OPTS[@]}" -jar "$JAR" serve "$@" >"$log" 2>&1 &
+  else
+    "$ROOT/spotsim" serve "$@" >"$log" 2>&1 &
+  fi
   SERVE_PID=$!
   PIDS+=("$SERVE_PID")
 }
@@ -89,7 +94,9 @@ wait_ready() {
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 heap_used_mib() {
   jcmd "$1" GC.run >/dev/null 2>&1 || true
-  jcmd "$1" GC.heap_info 2>/dev/null | awk '/used/ && /total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); printf "%.0f", v/1024; exit}}'
+  # Summed over the heap's generations (G1 prints one heap line, the serial collector a young and an old one).
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/(heap|generation) +total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); kb+=v}}
+    END {printf "%.0f", kb/1024}'
 }
 
 # run_wrk NAME URL [HEADER] : prints "rps p50 p99" and keeps the full output
@@ -105,7 +112,7 @@ run_wrk() {
     END {printf "%s %s %s %s %s\n", rps, p50, p90, p99, (non2xx == "" ? 0 : non2xx)}' "$OUT/wrk-$name.txt"
 }
 
-echo "== IMDS throughput: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores"
+echo "== IMDS throughput: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores; $(uptime)"
 BASE=$(free_ports 3)
 start_serve serve-one --port "$BASE" --control-port "$((BASE + 1))"
 CONTROL="http://127.0.0.1:$((BASE + 1))/spotsim/v1"

@@ -39,6 +39,7 @@ import dev.spotsim.simulator.instance.Interruption;
 import dev.spotsim.simulator.instance.MetadataOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -408,7 +409,8 @@ public final class SpotSim implements AutoCloseable {
             SystemClock owned = clock == null ? new SystemClock() : null;
             SimClock actualClock = clock == null ? owned : clock;
             EventBus events = new EventBus(eventJournal == null ? null : new EventJournal(eventJournal));
-            Vertx vertx = Vertx.vertx();
+            // Netty's native epoll transport where it loads (Linux), unless -Dspotsim.nativeTransport=false (to compare with NIO).
+            Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(!"false".equals(System.getProperty("spotsim.nativeTransport"))));
             try {
                 sinks.forEach(s -> events.subscribe(s.sink(), s.pattern()));
                 SseHub stream = new SseHub(vertx);

@@ -2,6 +2,7 @@ package dev.spotsim.simulator.balancer;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
 
 /**
  * The headers a proxy hop rewrites: hop-by-hop ones (RFC 9110 §7.6.1, plus any the Connection
@@ -16,9 +17,8 @@ final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    /** What the target receives for this client request on the listener port. */
-    static MultiMap toTarget(HttpServerRequest request, int listenerPort, long epochSecond) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    /** What the target receives for this client request on the listener port, added to {@code out}. */
+    static MultiMap toTarget(HttpServerRequest request, MultiMap out, int listenerPort, long epochSecond) {
         copyEndToEnd(request.headers(), out);
         // The balancer answers "100 Continue" itself, so the target gets the body straight away.
         out.remove("Expect");
@@ -34,15 +34,20 @@ final class ForwardedHeaders {
     /** Copies the end-to-end headers of {@code from} into {@code to}. */
     static void copyEndToEnd(MultiMap from, MultiMap to) {
         String connection = from.get("Connection");
-        from.forEach(header -> {
+        for (Map.Entry<String, String> header : from) {
             String name = header.getKey();
             if (!isHopByHop(name) && !namedIn(connection, name)) {
                 to.add(name, header.getValue());
             }
-        });
+        }
     }
 
     private static boolean isHopByHop(String name) {
+        int length = name.length();
+        // Every hop-by-hop name is 2, 7, 10 or 16..19 characters long: most headers are ruled out by length alone.
+        if (length != 2 && length != 7 && length != 10 && (length < 16 || length > 19)) {
+            return false;
+        }
         for (String h : HOP_BY_HOP) {
             if (h.equalsIgnoreCase(name)) {
                 return true;

@@ -67,8 +67,8 @@ final class Proxy {
             request.pause();
             HttpServerResponse response = request.response();
             response.closeHandler(v -> clientGone());
-            RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(to.host).setPort(to.port)
-                    .setURI(request.uri()).setHeaders(ForwardedHeaders.toTarget(request, listenerPort, start.getEpochSecond()))
+            RequestOptions options = new RequestOptions().setMethod(request.method()).setServer(to.address)
+                    .setHost(to.host).setPort(to.port).setURI(request.uri())
                     .setConnectTimeout(TargetGroupSettings.CONNECT_TIMEOUT.toMillis())
                     .setIdleTimeout(settings.targetTimeout().toMillis());
             to.client.request(options).compose(this::send).onComplete(ar -> {
@@ -82,6 +82,8 @@ final class Proxy {
 
         private Future<HttpClientResponse> send(HttpClientRequest outgoing) {
             out = outgoing;
+            // Written straight into the outgoing request: no intermediate header map per request.
+            ForwardedHeaders.toTarget(request, outgoing.headers(), listenerPort, start.getEpochSecond());
             if (request.authority() != null) {
                 // ALB passes the client's Host header unchanged.
                 outgoing.authority(request.authority());

@@ -1,6 +1,7 @@
 package dev.spotsim.simulator.balancer;
 
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * One registered target and its health state machine, after ALB:
@@ -20,6 +21,8 @@ final class Target {
     final String id;
     final String host;
     final int port;
+    /** The resolved address, so a forwarded request skips the client's name resolution. */
+    final SocketAddress address;
     /** This target's own pool of keep-alive connections, so draining can close exactly them. */
     final HttpClient client;
     private TargetState state = TargetState.INITIAL;
@@ -36,6 +39,7 @@ final class Target {
         this.id = id;
         this.host = host;
         this.port = port;
+        this.address = SocketAddress.inetSocketAddress(port, host);
         this.client = client;
     }
 

@@ -69,14 +69,15 @@ public final class EventBus implements AutoCloseable {
      * error is thrown and no sink sees the event. A sink that throws is logged and skipped.
      */
     public synchronized void publish(Event event) {
+        // One JSON tree per event, for the journal line and every pattern.
+        JsonNode json = event.toJson();
         if (journal != null) {
-            journal.append(event);
+            journal.appendLine(json.toString());
         }
         recent.addLast(event);
         if (recent.size() > RECENT) {
             recent.removeFirst();
         }
-        JsonNode json = event.toJson();
         for (Subscription s : subscriptions) {
             if (s.pattern().matches(json)) {
                 try {

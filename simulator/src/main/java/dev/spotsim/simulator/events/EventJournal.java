@@ -29,9 +29,14 @@ public final class EventJournal implements AutoCloseable {
         return file;
     }
 
-    public synchronized void append(Event event) {
+    public void append(Event event) {
+        appendLine(event.toJsonLine());
+    }
+
+    /** Appends {@code line}, the event's {@link Event#toJsonLine()} made by the caller. */
+    synchronized void appendLine(String line) {
         try {
-            out.write(event.toJsonLine());
+            out.write(line);
             out.write('\n');
             out.flush();
         } catch (IOException e) {

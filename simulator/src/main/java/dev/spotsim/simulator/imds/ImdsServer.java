@@ -38,6 +38,8 @@ public final class ImdsServer implements AutoCloseable {
     /** Long enough for any client's idle keep-alive reuse to be rare, short enough that slow connections go. */
     public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
     private final Duration requestDeadline;
+    /** When the identity signing keys are made, counted from the server's creation. */
+    private static final Duration KEYS_AFTER = Duration.ofSeconds(2);
     private final IdentitySigner signer;
     private final AtomicInteger nextOffset = new AtomicInteger();
 
@@ -65,13 +67,14 @@ public final class ImdsServer implements AutoCloseable {
         this.signer = new IdentitySigner();
         this.handler = new ImdsHandler(vertx, fleet.clock(), tokens, new MetadataTree(signer));
         fleet.addListener(this::instanceChanged);
-        // Key generation takes a moment: do it off the event loops, before the first identity request.
-        vertx.executeBlocking(() -> {
+        // Key generation takes a moment of CPU: off the event loops, and after start-up rather than
+        // competing with it (a request that comes earlier makes the key it needs itself).
+        vertx.setTimer(KEYS_AFTER.toMillis(), id -> vertx.executeBlocking(() -> {
             for (IdentitySigner.Kind kind : IdentitySigner.Kind.values()) {
                 signer.certificatePem(kind);
             }
             return null;
-        });
+        }));
     }
 
     /** Signs identity documents; its certificates verify {@code dynamic/instance-identity/*}. */

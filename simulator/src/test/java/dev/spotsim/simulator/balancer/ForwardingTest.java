@@ -57,11 +57,17 @@ class ForwardingTest {
         var client = f.vertx.createHttpClient();
         RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(f.lb.port()).setURI("/echo")
                 .putHeader("Connection", "keep-alive, X-Hop").putHeader("X-Hop", "secret").putHeader("Keep-Alive", "timeout=5")
-                .putHeader("Proxy-Authorization", "Basic x").putHeader("X-End", "kept");
+                .putHeader("Proxy-Authorization", "Basic x").putHeader("X-End", "kept")
+                // Hop-by-hop names of every other length (2, 7, 16, 18), and end-to-end names of those lengths, which cross.
+                .putHeader("TE", "trailers").putHeader("Trailer", "X-Sum").putHeader("Proxy-Connection", "keep-alive")
+                .putHeader("Proxy-Authenticate", "Basic").putHeader("X2", "kept").putHeader("X-Trail", "kept")
+                .putHeader("X-Correlation-Id", "kept").putHeader("X-Request-Context", "kept").putHeader("X-Request-Start-At", "kept");
         JsonObject h = client.request(options).compose(r -> r.send().compose(HttpClientResponse::body)).map(Buffer::toJsonObject)
                 .await().getJsonObject("headers");
-        assertThat(h.fieldNames()).doesNotContain("x-hop", "keep-alive", "proxy-authorization");
+        assertThat(h.fieldNames()).doesNotContain("x-hop", "keep-alive", "proxy-authorization", "te", "trailer", "proxy-connection",
+                "proxy-authenticate");
         assertThat(h.getString("x-end")).isEqualTo("kept");
+        assertThat(h.fieldNames()).contains("x2", "x-trail", "x-correlation-id", "x-request-context", "x-request-start-at");
         client.close().await();
     }
 

@@ -8,6 +8,7 @@ import dev.spotsim.simulator.instance.InstanceState;
 import dev.spotsim.simulator.instance.InstanceView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ActivityLog implements GroupListener, InstanceListener {
     private final Fleet fleet;
     private final List<Activity> activities = new ArrayList<>();
+    /** Activities still running, by instance id: an instance change looks at its own only (a burst of n changes is not n x all). */
+    private final Map<String, List<Activity>> running = new HashMap<>();
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
 
     /** One scaling activity; {@code end} null while it runs. */
@@ -68,7 +71,7 @@ final class ActivityLog implements GroupListener, InstanceListener {
                     if (v.state() != InstanceState.PENDING) {
                         a.end = v.stateChangedAt();
                     }
-                    activities.add(a);
+                    add(a);
                 }
                 g.addListener(this);
             }
@@ -87,24 +90,40 @@ final class ActivityLog implements GroupListener, InstanceListener {
     @Override
     public synchronized void launching(String groupName, InstanceView instance, String cause) {
         Instant now = fleet.clock().now();
-        activities.add(new Activity(groupName, instance, true, cause(now, true, cause), now));
+        add(new Activity(groupName, instance, true, cause(now, true, cause), now));
     }
 
     @Override
     public synchronized void terminating(String groupName, InstanceView instance, String cause) {
         Instant now = fleet.clock().now();
-        activities.add(new Activity(groupName, instance, false, cause(now, false, cause), now));
+        add(new Activity(groupName, instance, false, cause(now, false, cause), now));
+    }
+
+    private void add(Activity a) {
+        activities.add(a);
+        if (a.end == null) {
+            running.computeIfAbsent(a.instance.instanceId(), k -> new ArrayList<>(2)).add(a);
+        }
     }
 
     @Override
     public synchronized void changed(InstanceView before, InstanceView after) {
-        for (Activity a : activities) {
-            if (a.end == null && a.instance.instanceId().equals(after.instanceId())) {
+        List<Activity> mine = running.get(after.instanceId());
+        if (mine == null) {
+            return;
+        }
+        for (Activity a : mine) {
+            if (a.end == null) {
                 boolean done = a.launch ? after.state() == InstanceState.RUNNING && !heldByLaunchHook(a) : after.state() == InstanceState.TERMINATED;
                 if (done) {
                     a.end = fleet.clock().now();
                 }
             }
+        }
+        // Ended here or by list() (a launch hook let the instance go): no longer running.
+        mine.removeIf(a -> a.end != null);
+        if (mine.isEmpty()) {
+            running.remove(after.instanceId());
         }
     }
 

@@ -77,6 +77,9 @@ public final class SseHub implements EventSink {
 
     @Override
     public void deliver(Event event) {
+        if (clients.isEmpty()) {
+            return; // nobody watching: no JSON to make (this runs on the publisher's thread)
+        }
         var json = event.toJson();
         String frame = frame(event);
         clients.stream().filter(c -> c.pattern().matches(json)).forEach(c -> c.write(frame));
