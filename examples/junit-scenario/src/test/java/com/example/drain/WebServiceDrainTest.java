@@ -14,9 +14,10 @@ class WebServiceDrainTest {
         assertThat(run.drains()).as("one instance interrupted, one task on it").hasSize(1);
         WorkloadDrain drain = run.drains().get(0);
         assertThat(drain.wasKilled()).as("exited on its own, not killed at the action").isFalse();
+        assertThat(drain.stopSignal()).as("gone before ECS stopped the task").isNull();
         assertThat(drain.exitCode()).isZero();
-        // Notice to exit: the 2 s grace plus detection and the in-flight requests; far less than the 15 s notice.
-        assertThat(drain.drainTime()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+        // Notice to exit: the 1 s grace plus detection and the in-flight requests; far less than the 15 s notice.
+        assertThat(drain.drainTime()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
         assertThat(drain.deregistered()).as("taken out of the balancer before it stopped serving").isBefore(drain.exited());
         assertThat(run.slo("drainTime.p95").holds()).isTrue();
         assertThat(run.runDir().resolve("report.html")).exists();
