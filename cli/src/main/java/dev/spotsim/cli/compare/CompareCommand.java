@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two runs (run.json files or run directories): detection, drain, killed workloads, failed requests,"
                 + " latency, recovery and capacity, each with its change against the baseline. A metric worse by more than"
-                + " --threshold (and by more than its noise floor: 0.1s, 1ms, 0.01%, or any new failure) is marked WORSE."},
+                + " --threshold (and by more than its noise floor: 0.1s, 1ms, 0.01%%, or any new failure) is marked WORSE."},
         footer = {"", "Exit codes: 0 compared (regressions only reported), 2 a regression with --fail-on-regression, 1 a run could not be read."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
