@@ -8,7 +8,10 @@ import java.time.Instant;
 public final class ProgressLine {
     private final PrintWriter out;
     private final Duration every;
+    /** How often an unchanged "healthy n/m" is repeated while workloads start. */
+    private static final Duration STILL_WAITING = Duration.ofSeconds(15);
     private Instant lastPrinted = Instant.EPOCH;
+    private int lastHealthy = -1;
     private long lastCount;
     private Instant lastCountAt;
 
@@ -26,10 +29,13 @@ public final class ProgressLine {
         print("starting the fleet and " + desired + " workload(s); waiting up to " + timeout.toSeconds() + "s for them to be healthy");
     }
 
+    /** While the workloads start: a line when the healthy count changes, else one every {@link #STILL_WAITING} to show life. */
     void startingTick(int healthy, int desired) {
         Instant now = Instant.now();
-        if (Duration.between(lastPrinted, now).compareTo(every) >= 0) {
+        boolean changed = healthy != lastHealthy;
+        if (changed || Duration.between(lastPrinted, now).compareTo(STILL_WAITING.compareTo(every) > 0 ? STILL_WAITING : every) >= 0) {
             lastPrinted = now;
+            lastHealthy = healthy;
             print("  healthy " + healthy + "/" + desired);
         }
     }
