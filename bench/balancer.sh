@@ -14,39 +14,7 @@ DURATION="${1:-20s}"
 CONNECTIONS="${2:-64}"
 THREADS="${WRK_THREADS:-2}"
 OUT="$ROOT/bench/out/balancer"
-PIDS=()
-
-for tool in wrk curl java nginx; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk nginx)" >&2; exit 1; }
-done
-mkdir -p "$OUT"
-"$ROOT/spotsim" --version >/dev/null   # builds the jar when missing or stale
-
-cleanup() {
-  for pid in "${PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A block of $1 consecutive free loopback ports; prints the first.
-free_ports() {
-  local want=$1 base
-  for base in $(seq 21000 1500 60000); do
-    if [ "$(ss -Htln "sport >= :$base and sport <= :$((base + want))" | wc -l)" -eq 0 ]; then echo "$base"; return; fi
-  done
-  echo "bench: no block of $want free ports" >&2; exit 1
-}
-
-wait_ready() {
-  local deadline=$(( $(date +%s) + 180 ))
-  until curl -fs -o /dev/null "$1"; do
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: $1 never answered" >&2; exit 1; }
-    sleep 0.1
-  done
-}
+source "$ROOT/bench/lib.sh"
 
 # nginx_conf NAME PORT SERVER_BLOCK : writes an nginx config with its own pid, logs and temp paths
 nginx_conf() {
@@ -89,7 +57,6 @@ run_wrk() {
        /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$NF}
        END {printf "%s %s %s %s %s %.1f\n", rps, p50, p90, p99, (e == "" ? 0 : e), cpu * 1e6 / hz / n}' "$OUT/wrk-$name.txt"
 }
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
 
 BASE=$(free_ports 5)
 IMDS_PORT=$BASE CONTROL_PORT=$((BASE + 1)) BALANCER_PORT=$((BASE + 3)) PROXY_PORT=$((BASE + 4))

@@ -15,21 +15,7 @@ THREADS="${WRK_THREADS:-2}"
 OUT="$ROOT/bench/out"
 JAR="$ROOT/cli/target/spotsim.jar"
 JAVA_OPTS=(--add-opens=java.base/java.lang=ALL-UNNAMED)
-PIDS=()
-
-for tool in wrk curl java nginx; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk nginx)" >&2; exit 1; }
-done
-mkdir -p "$OUT"
-"$ROOT/spotsim" --version >/dev/null   # builds the jar when missing or stale
-
-cleanup() {
-  for pid in "${PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT INT TERM
+source "$ROOT/bench/lib.sh"
 
 # start_nginx PORT ROOT : nginx on 127.0.0.1:PORT serving the files under ROOT, with its own temp
 # config and as many workers as the emulator has event loops; sets NGINX_PID. Stopped by cleanup.
@@ -56,17 +42,6 @@ CONF
   PIDS+=("$NGINX_PID")
 }
 
-# A block of $1 consecutive free loopback ports; prints the first.
-free_ports() {
-  local want=$1 base
-  for base in $(seq 20000 1500 60000); do
-    local busy
-    busy=$(ss -Htln "sport >= :$base and sport <= :$((base + want))" | wc -l)
-    if [ "$busy" -eq 0 ]; then echo "$base"; return; fi
-  done
-  echo "bench: no block of $want free ports" >&2; exit 1
-}
-
 now_ms() { date +%s%3N; }
 
 # start_serve LOGNAME ARGS... : starts serve in the background, sets SERVE_PID
@@ -80,15 +55,6 @@ start_serve() {
   fi
   SERVE_PID=$!
   PIDS+=("$SERVE_PID")
-}
-
-# wait_ready URL : polls until the URL answers 200; prints nothing, fails after 120 s
-wait_ready() {
-  local deadline=$(( $(date +%s) + 120 ))
-  until curl -fs -o /dev/null "$1"; do
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "bench: $1 never answered" >&2; exit 1; }
-    sleep 0.05
-  done
 }
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -142,7 +108,6 @@ printf '%-46s %12s %9s %9s %9s %8s\n' "request" "req/s" "p50" "p90" "p99" "non-2
 printf '%-46s %12s %9s %9s %9s %8s\n' "baseline: nginx, same body as a static file" "$N_RPS" "$N_P50" "$N_P90" "$N_P99" "$N_ERR"
 printf '%-46s %12s %9s %9s %9s %8s\n' "baseline: IMDS GET ami-id (IMDSv1, constant)" "$B_RPS" "$B_P50" "$B_P90" "$B_P99" "$B_ERR"
 printf '%-46s %12s %9s %9s %9s %8s\n' "IMDS GET spot/instance-action (IMDSv2 token)" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_ERR"
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
 awk -v s="$S_RPS" -v n="$N_RPS" -v b="$B_RPS" -v sp="$(ms "$S_P99")" -v np="$(ms "$N_P99")" -v s5="$(ms "$S_P50")" -v n5="$(ms "$N_P50")" 'BEGIN {
   printf "ratio instance-action / nginx: throughput %.2f, p50 %.2f, p99 %.2f\n", s / n, s5 / n5, sp / np
   printf "ratio instance-action / ami-id throughput: %.2f\n", s / b }'
