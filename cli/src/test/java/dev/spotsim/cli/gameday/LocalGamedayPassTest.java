@@ -14,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * simulated group, two SSM generators drive Gatling load at the balancer, drain is measured from ECS and target
  * health, run.json, junit.xml and report.html are written, and every SLO holds (exit 0). About 3 minutes: FIS's
  * notice is the real two minutes.
- * <p>Tagged gameday-e2e, outside the default build (-Dspotsim.excludedGroups= runs it): on a box shared by several
- * builds (load average 15-20 on 2 cores) it failed 1 run in 3 with failedRequests.percent 21.5, every failure in the
- * interrupted phase and about 10 s long (Gatling's requestTimeout), for some 30 s after the notice; the cause is not
- * found yet. A failure prints the failing seconds with their causes and the run's timeline.
+ * <p>Its scenario's health check tolerates a starved box (see local-gameday-ci.yaml): at load 20 on 2 cores, ALB's
+ * shortest check failed every live target after the notice. A failure prints the failing seconds with their causes and
+ * the run's timeline.
  */
-@org.junit.jupiter.api.Tag("gameday-e2e")
 class LocalGamedayPassTest {
     @TempDir
     Path dir;
