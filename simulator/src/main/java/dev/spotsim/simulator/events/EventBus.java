@@ -69,10 +69,11 @@ public final class EventBus implements AutoCloseable {
      * error is thrown and no sink sees the event. A sink that throws is logged and skipped.
      */
     public synchronized void publish(Event event) {
-        // One JSON tree per event, for the journal line and every pattern.
+        // Serialized once: one JSON tree for every pattern, one line for the journal and every sink.
         JsonNode json = event.toJson();
+        String line = json.toString();
         if (journal != null) {
-            journal.appendLine(json.toString());
+            journal.appendLine(line);
         }
         recent.addLast(event);
         if (recent.size() > RECENT) {
@@ -81,7 +82,7 @@ public final class EventBus implements AutoCloseable {
         for (Subscription s : subscriptions) {
             if (s.pattern().matches(json)) {
                 try {
-                    s.sink().deliver(event);
+                    s.sink().deliver(event, line);
                 } catch (RuntimeException e) {
                     LOG.warn("sink {} refused event {}: {}", s.sink().name(), event.id(), e.toString());
                 }
