@@ -48,6 +48,8 @@ public final class WebhookSink implements EventSink {
     private final Backoff backoff;
     private final Vertx vertx;
     private final HttpClient http;
+    /** Every attempt's options, the URL parsed once; each request gets a copy. */
+    private final RequestOptions request;
     /** Every field below the counters is touched only on this context, one step at a time. */
     private final Context context;
     /**
@@ -83,6 +85,8 @@ public final class WebhookSink implements EventSink {
         this.pattern = pattern == null ? EventPattern.any() : pattern;
         this.backoff = backoff;
         this.wait = backoff.first();
+        this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
+                .putHeader("Content-Type", "application/json").setIdleTimeout(IDLE_TIMEOUT.toMillis());
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
         this.context = vertx.getOrCreateContext();
@@ -189,9 +193,7 @@ public final class WebhookSink implements EventSink {
     /** One attempt; the answer's status, its body read and dropped so the connection can be reused. */
     private Future<Integer> post(Outgoing event) {
         attempts.incrementAndGet();
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
-                .putHeader("Content-Type", "application/json").setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        return http.request(request)
+        return http.request(new RequestOptions(request))
                 .compose(req -> req.send(Buffer.buffer(event.body())))
                 .compose(resp -> resp.body().map(body -> resp.statusCode()));
     }
