@@ -26,6 +26,7 @@ public final class EventBus implements AutoCloseable {
     private final SseHub stream;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Deque<Event> recent = new ArrayDeque<>();
+    private boolean closed;
 
     /** A sink and the pattern that decides what it gets. */
     public record Subscription(EventSink sink, EventPattern pattern) {
@@ -66,13 +67,20 @@ public final class EventBus implements AutoCloseable {
 
     /**
      * Journals the event, then hands it to each matching sink. If the journal cannot be written the
-     * error is thrown and no sink sees the event. A sink that throws is logged and skipped.
+     * error is thrown and no sink sees the event. A sink that throws is logged and skipped. After
+     * {@link #close()} events are dropped: the simulator is stopping (a burst's replacements may still
+     * be launching on the clock thread).
      */
     public synchronized void publish(Event event) {
-        // One JSON tree per event, for the journal line and every pattern.
+        if (closed) {
+            LOG.debug("event {} ({}) after the bus closed: dropped", event.id(), event.detailType());
+            return;
+        }
+        // Serialized once: one JSON tree for every pattern, one line for the journal and every sink.
         JsonNode json = event.toJson();
+        String line = json.toString();
         if (journal != null) {
-            journal.appendLine(json.toString());
+            journal.appendLine(line);
         }
         recent.addLast(event);
         if (recent.size() > RECENT) {
@@ -81,7 +89,7 @@ public final class EventBus implements AutoCloseable {
         for (Subscription s : subscriptions) {
             if (s.pattern().matches(json)) {
                 try {
-                    s.sink().deliver(event);
+                    s.sink().deliver(event, line);
                 } catch (RuntimeException e) {
                     LOG.warn("sink {} refused event {}: {}", s.sink().name(), event.id(), e.toString());
                 }
@@ -124,9 +132,12 @@ public final class EventBus implements AutoCloseable {
         return journal;
     }
 
-    /** Closes every sink, then the journal. */
+    /** Closes every sink, then the journal; what is published from then on is dropped. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         subscriptions.forEach(s -> s.sink().close());
         if (journal != null) {
             journal.close();

@@ -33,8 +33,8 @@ public final class EventJournal implements AutoCloseable {
         appendLine(event.toJsonLine());
     }
 
-    /** Appends {@code line}, the event's {@link Event#toJsonLine()} made by the caller. */
-    synchronized void appendLine(String line) {
+    /** Appends {@code line}, an event's {@link Event#toJsonLine()} made by the caller, and flushes it. */
+    public synchronized void appendLine(String line) {
         try {
             out.write(line);
             out.write('\n');

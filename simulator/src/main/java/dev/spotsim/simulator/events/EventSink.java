@@ -21,6 +21,15 @@ public interface EventSink extends AutoCloseable {
      */
     void deliver(Event event);
 
+    /**
+     * Takes one matching event with {@code jsonLine}, its {@link Event#toJsonLine()} as the bus made it
+     * once for the journal and every sink; same rules as {@link #deliver(Event)}. Sinks that send or
+     * write the JSON override this so an event is serialized once, not once per sink and attempt.
+     */
+    default void deliver(Event event, String jsonLine) {
+        deliver(event);
+    }
+
     /** Delivery figures for the control API and the run record. */
     Map<String, Object> stats();
 

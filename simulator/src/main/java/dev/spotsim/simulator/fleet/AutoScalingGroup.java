@@ -259,8 +259,16 @@ public final class AutoScalingGroup {
 
     /** Launches until the group has its desired count, as far as pools have capacity. */
     void fill(String cause) {
-        while (true) {
-            SpotPool pool;
+        fill(List.of(cause));
+    }
+
+    /**
+     * Launches until the group has its desired count, as far as pools have capacity: the i-th launch
+     * for the i-th of {@code causes}, any further ones for the last.
+     */
+    void fill(List<String> causes) {
+        for (int launches = 0; ; launches++) {
+            String cause = causes.get(Math.min(launches, causes.size() - 1));
             InstanceView launched;
             synchronized (this) {
                 int missing = desired - members.size();
@@ -274,19 +282,23 @@ public final class AutoScalingGroup {
                     LOG.info("group {} waits for Spot capacity: {} launch(es) pending", spec.name(), missing);
                     return;
                 }
-                pool = choice.get();
-                launched = fleet.launchInto(pool, spec.name(), options, spec.launchDelay());
-                members.add(launched.instanceId());
-                poolOfMember.put(launched.instanceId(), pool.key());
-                membersPerPool.merge(pool.key(), 1, Integer::sum);
-                listeners.forEach(l -> l.launching(spec.name(), launched, cause));
-                if (cause.startsWith("capacity-rebalance:")) {
-                    replacementFor.put(cause.substring("capacity-rebalance:".length()), launched.instanceId());
-                }
+                launched = launch(choice.get(), cause);
             }
             String id = launched.instanceId();
             hooks.start(fleet.instance(id), LifecycleHook.Transition.LAUNCHING, r -> launchHooksDone(id, r));
         }
+    }
+
+    private InstanceView launch(SpotPool pool, String cause) {
+        InstanceView launched = fleet.launchInto(pool, spec.name(), options, spec.launchDelay());
+        members.add(launched.instanceId());
+        poolOfMember.put(launched.instanceId(), pool.key());
+        membersPerPool.merge(pool.key(), 1, Integer::sum);
+        listeners.forEach(l -> l.launching(spec.name(), launched, cause));
+        if (cause.startsWith("capacity-rebalance:")) {
+            replacementFor.put(cause.substring("capacity-rebalance:".length()), launched.instanceId());
+        }
+        return launched;
     }
 
     private Optional<SpotPool> choosePool() {
@@ -311,17 +323,17 @@ public final class AutoScalingGroup {
             hooks.instanceGone(id);
         }
         if (capacityRebalance && rebalanced && leave(id)) {
-            fill("capacity-rebalance:" + id);
+            fleet.replace(this, "capacity-rebalance:" + id);
         } else if (noticed && (leave(id) || replacementFor.remove(id) != null)) {
             announceTerminating(id, "spot-interruption");
             // The terminating hooks run during the notice; the Spot action still takes the instance at its time.
             if (hooks.has(LifecycleHook.Transition.TERMINATING)) {
                 startTerminatingHooks(id, r -> terminateIfUp(id));
             }
-            fill("replacing " + id + " (Spot interruption)");
+            fleet.replace(this, "replacing " + id + " (Spot interruption)");
         } else if (goingAway && leave(id)) {
             announceTerminating(id, "instance " + after.state().wireName());
-            fill("replacing " + id + " (" + after.state().wireName() + ")");
+            fleet.replace(this, "replacing " + id + " (" + after.state().wireName() + ")");
         }
         if (before.state() == InstanceState.PENDING && after.state() == InstanceState.RUNNING
                 && !hooks.holds(id, LifecycleHook.Transition.LAUNCHING)) {

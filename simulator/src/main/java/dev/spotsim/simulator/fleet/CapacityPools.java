@@ -37,6 +37,13 @@ public final class CapacityPools {
         pools.putIfAbsent(pool.key(), pool);
     }
 
+    /** Makes the pool of an instance launched outside any group known (unlimited, no price) unless it is known already. */
+    synchronized void addIfUnknown(String instanceType, String availabilityZone) {
+        if (!pools.containsKey(SpotPool.key(instanceType, availabilityZone))) {
+            add(new SpotPool(instanceType, availabilityZone, 0, SpotPool.UNLIMITED));
+        }
+    }
+
     public synchronized List<SpotPool> all() {
         return List.copyOf(pools.values());
     }

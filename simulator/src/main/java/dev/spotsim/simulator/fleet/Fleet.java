@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,13 +34,15 @@ public final class Fleet {
     private final SimClock clock;
     private final FleetSettings settings;
     private final Map<String, SimulatedInstance> instances = new ConcurrentHashMap<>();
-    private final List<String> launchOrder = new CopyOnWriteArrayList<>();
+    /** Instance ids in launch order; appending is O(1) (a copy-on-write list copied every id on each launch). */
+    private final Queue<String> launchOrder = new ConcurrentLinkedQueue<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong maintenanceSequence = new AtomicLong();
     private final AtomicInteger identityIndex = new AtomicInteger();
     private final CapacityPools pools = new CapacityPools();
     private final Map<String, AutoScalingGroup> groups = new ConcurrentHashMap<>();
     private final InterruptionSchedule schedule;
+    private final NoticeBurst burst = new NoticeBurst();
 
     public Fleet(SimClock clock, FleetSettings settings) {
         this.clock = clock;
@@ -62,7 +66,7 @@ public final class Fleet {
     }
 
     private InstanceView launch(InstanceIdentity identity, MetadataOptions options, Duration bootDuration) {
-        pools.add(new SpotPool(identity.instanceType(), identity.availabilityZone(), 0, SpotPool.UNLIMITED));
+        pools.addIfUnknown(identity.instanceType(), identity.availabilityZone());
         SimulatedInstance instance = new SimulatedInstance(InstanceView.launched(identity, clock.now(), options), this::announce);
         if (instances.putIfAbsent(identity.instanceId(), instance) != null) {
             throw FleetException.conflict("instance " + identity.instanceId() + " already exists");
@@ -163,10 +167,13 @@ public final class Fleet {
         find(instanceId).setTargetLifecycleState(state);
     }
 
-    /** Interrupts the instances a selection picks now among running Spot Instances without an interruption. */
+    /**
+     * Interrupts the instances a selection picks now among running Spot Instances without an
+     * interruption; every notice is given before the groups launch replacements ({@link NoticeBurst}).
+     */
     public List<Interruption> interruptSelected(Selection selection, InterruptRequest request, long seed) {
         List<InstanceView> picked = Selector.pick(selection, InterruptionSchedule.candidates(instances()), InterruptionSchedule::describe, seed);
-        return picked.stream().map(v -> interrupt(v.instanceId(), request)).toList();
+        return burst.run(() -> picked.stream().map(v -> interrupt(v.instanceId(), request)).toList());
     }
 
     /** Plans an interruption for {@code at}; its targets are picked then. */
@@ -191,10 +198,9 @@ public final class Fleet {
         if (restoreAfter != null) {
             clock.schedule(clock.now().plus(restoreAfter), () -> pools.restore(poolKey));
         }
-        List<Interruption> hit = InterruptionSchedule.candidates(instances()).stream()
+        return burst.run(() -> InterruptionSchedule.candidates(instances()).stream()
                 .filter(v -> CapacityPools.poolOf(v).equals(poolKey))
-                .map(v -> interrupt(v.instanceId(), request)).toList();
-        return hit;
+                .map(v -> interrupt(v.instanceId(), request)).toList());
     }
 
     /** Capacity returns to a reclaimed pool; groups waiting for capacity launch again. */
@@ -366,6 +372,11 @@ public final class Fleet {
      */
     public Map<String, Integer> resetAll(MetadataOptions options) {
         return new FleetReset(this).run(options);
+    }
+
+    /** A group replaces an instance: now, or once the notices given together with this one are all out. */
+    void replace(AutoScalingGroup group, String cause) {
+        burst.replace(group, cause);
     }
 
     /** The instance itself, for the reset to withdraw a plan leniently (no error when there is none). */

@@ -133,6 +133,19 @@ class SinksTest {
     }
 
     @Test
+    void anEventPublishedAfterTheBusClosedIsDroppedWithoutAnError(@TempDir Path dir) throws Exception {
+        // As when the simulator stops while the clock thread is still launching a burst's replacements.
+        EventBus bus = new EventBus(new EventJournal(dir.resolve("events.jsonl")));
+        bus.subscribe(new JsonlFileSink("file", dir.resolve("copy.jsonl"), null));
+        bus.publish(warning());
+        bus.close();
+        bus.publish(warning());
+        assertThat(Files.readAllLines(dir.resolve("events.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("copy.jsonl"))).hasSize(1);
+        assertThat(bus.recent()).hasSize(1);
+    }
+
+    @Test
     void theRecentListIsBounded() {
         EventBus bus = bus(null);
         Event first = warning();

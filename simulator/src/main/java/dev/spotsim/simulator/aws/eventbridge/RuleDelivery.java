@@ -34,13 +34,19 @@ final class RuleDelivery implements EventSink {
 
     @Override
     public void deliver(Event event) {
-        ObjectNode json = event.toJson();
+        // Every event of the simulator passes here: its JSON is made only when a rule could take it.
+        ObjectNode json = null;
         for (Rule rule : rules.all()) {
-            if (!rule.enabled() || !rule.region().equals(event.region()) || !rule.pattern().matches(json)) {
+            if (!rule.enabled() || !rule.region().equals(event.region())) {
+                continue;
+            }
+            json = json == null ? event.toJson() : json;
+            ObjectNode tree = json;
+            if (!rule.pattern().matches(tree)) {
                 continue;
             }
             matched.incrementAndGet();
-            rule.targets().values().forEach(target -> send(rule, target, json));
+            rule.targets().values().forEach(target -> send(rule, target, tree));
         }
     }
 

@@ -85,7 +85,12 @@ public final class CommandSink implements EventSink {
 
     @Override
     public void deliver(Event event) {
-        runner.submit(() -> record(event, ShellCommand.run(command, variables(event), event.toJsonLine() + "\n", timeout)));
+        deliver(event, event.toJsonLine());
+    }
+
+    @Override
+    public void deliver(Event event, String jsonLine) {
+        runner.submit(() -> record(event, ShellCommand.run(command, variables(event), jsonLine + "\n", timeout)));
     }
 
     private Map<String, String> variables(Event event) {

@@ -34,7 +34,12 @@ public final class JsonlFileSink implements EventSink {
 
     @Override
     public void deliver(Event event) {
-        file.append(event);
+        deliver(event, event.toJsonLine());
+    }
+
+    @Override
+    public void deliver(Event event, String jsonLine) {
+        file.appendLine(jsonLine);
         written.incrementAndGet();
     }
 

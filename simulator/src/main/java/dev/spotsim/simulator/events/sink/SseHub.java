@@ -67,7 +67,11 @@ public final class SseHub implements EventSink {
 
     /** One event as an SSE frame; the JSON is a single line, so one data: line carries it. */
     static String frame(Event e) {
-        return "id: " + e.id() + "\nevent: " + e.detailType() + "\ndata: " + e.toJsonLine() + "\n\n";
+        return frame(e, e.toJsonLine());
+    }
+
+    private static String frame(Event e, String jsonLine) {
+        return "id: " + e.id() + "\nevent: " + e.detailType() + "\ndata: " + jsonLine + "\n\n";
     }
 
     @Override
@@ -77,11 +81,16 @@ public final class SseHub implements EventSink {
 
     @Override
     public void deliver(Event event) {
+        deliver(event, event.toJsonLine());
+    }
+
+    @Override
+    public void deliver(Event event, String jsonLine) {
         if (clients.isEmpty()) {
-            return; // nobody watching: no JSON to make (this runs on the publisher's thread)
+            return; // nobody watching: nothing to match (this runs on the publisher's thread)
         }
         var json = event.toJson();
-        String frame = frame(event);
+        String frame = frame(event, jsonLine);
         clients.stream().filter(c -> c.pattern().matches(json)).forEach(c -> c.write(frame));
     }
 

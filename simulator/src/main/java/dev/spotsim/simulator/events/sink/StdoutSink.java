@@ -33,8 +33,13 @@ public final class StdoutSink implements EventSink {
 
     @Override
     public void deliver(Event event) {
+        deliver(event, event.toJsonLine());
+    }
+
+    @Override
+    public void deliver(Event event, String jsonLine) {
         synchronized (out) {
-            out.println(event.toJsonLine());
+            out.println(jsonLine);
             out.flush();
         }
         written.incrementAndGet();

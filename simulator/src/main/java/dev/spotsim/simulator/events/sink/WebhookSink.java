@@ -13,11 +13,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,10 +48,19 @@ public final class WebhookSink implements EventSink {
     private final Backoff backoff;
     private final Vertx vertx;
     private final HttpClient http;
+    /** Every attempt's options, the URL parsed once; each request gets a copy. */
+    private final RequestOptions request;
     /** Every field below the counters is touched only on this context, one step at a time. */
     private final Context context;
+    /**
+     * Events handed over by the publisher and not yet in a lane. A burst is moved over in one task on
+     * the context ({@link #draining}), not one task and one event-loop wake-up per event.
+     */
+    private final Queue<Outgoing> inbox = new ConcurrentLinkedQueue<>();
+    /** True from scheduling a drain of the inbox until that drain starts. */
+    private final AtomicBoolean draining = new AtomicBoolean();
     /** Undelivered events by resource, each lane in publishing order; a lane's head may be in flight. */
-    private final Map<String, ArrayDeque<Event>> lanes = new HashMap<>();
+    private final Map<String, ArrayDeque<Outgoing>> lanes = new HashMap<>();
     /** Lanes whose head is waiting to be sent, oldest first. */
     private final ArrayDeque<String> ready = new ArrayDeque<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -72,6 +85,8 @@ public final class WebhookSink implements EventSink {
         this.pattern = pattern == null ? EventPattern.any() : pattern;
         this.backoff = backoff;
         this.wait = backoff.first();
+        this.request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
+                .putHeader("Content-Type", "application/json").setIdleTimeout(IDLE_TIMEOUT.toMillis());
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
         this.context = vertx.getOrCreateContext();
@@ -87,18 +102,39 @@ public final class WebhookSink implements EventSink {
         return pattern;
     }
 
+    /** An event and its POST body, encoded once for every attempt. */
+    private record Outgoing(Event event, byte[] body) {
+        String lane() {
+            return event.resources().isEmpty() ? "" : event.resources().get(0);
+        }
+    }
+
     @Override
     public void deliver(Event event) {
+        deliver(event, event.toJsonLine());
+    }
+
+    @Override
+    public void deliver(Event event, String jsonLine) {
         pending.incrementAndGet();
-        context.runOnContext(v -> {
-            String lane = event.resources().isEmpty() ? "" : event.resources().get(0);
-            ArrayDeque<Event> queue = lanes.computeIfAbsent(lane, k -> new ArrayDeque<>());
-            queue.addLast(event);
+        inbox.add(new Outgoing(event, jsonLine.getBytes(StandardCharsets.UTF_8)));
+        if (draining.compareAndSet(false, true)) {
+            context.runOnContext(v -> drain());
+        }
+    }
+
+    /** Moves everything in the inbox to its lane, in publishing order, then sends what there is room for. */
+    private void drain() {
+        // Cleared first: an event added from here on is either taken below or schedules the next drain.
+        draining.set(false);
+        for (Outgoing next = inbox.poll(); next != null; next = inbox.poll()) {
+            ArrayDeque<Outgoing> queue = lanes.computeIfAbsent(next.lane(), k -> new ArrayDeque<>());
+            queue.addLast(next);
             if (queue.size() == 1) {
-                ready.addLast(lane);
+                ready.addLast(next.lane());
             }
-            sendMore();
-        });
+        }
+        sendMore();
     }
 
     /** Sends ready lane heads while there is room: all of it when the target is healthy, one probe when not. */
@@ -110,7 +146,7 @@ public final class WebhookSink implements EventSink {
     }
 
     private void send(String lane) {
-        Event head = lanes.get(lane).peekFirst();
+        Outgoing head = lanes.get(lane).peekFirst();
         inFlight++;
         post(head).onComplete(result -> {
             inFlight--;
@@ -130,7 +166,7 @@ public final class WebhookSink implements EventSink {
     }
 
     private void delivered(String lane) {
-        ArrayDeque<Event> queue = lanes.get(lane);
+        ArrayDeque<Outgoing> queue = lanes.get(lane);
         queue.pollFirst();
         if (queue.isEmpty()) {
             lanes.remove(lane);
@@ -155,12 +191,10 @@ public final class WebhookSink implements EventSink {
     }
 
     /** One attempt; the answer's status, its body read and dropped so the connection can be reused. */
-    private Future<Integer> post(Event event) {
+    private Future<Integer> post(Outgoing event) {
         attempts.incrementAndGet();
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
-                .putHeader("Content-Type", "application/json").setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        return http.request(request)
-                .compose(req -> req.send(Buffer.buffer(event.toJsonLine())))
+        return http.request(new RequestOptions(request))
+                .compose(req -> req.send(Buffer.buffer(event.body())))
                 .compose(resp -> resp.body().map(body -> resp.statusCode()));
     }
 
