@@ -24,7 +24,7 @@ class LocalGamedayPassTest {
 
     @Test
     void theExampleGamedayPassesOnTheSimulator() throws Exception {
-        LocalGamedayTest.Ran ran = LocalGamedayTest.spotsim("gameday", LocalGamedayTest.SHORT.toString(), "--local", "--execute",
+        LocalGamedayTest.Ran ran = LocalGamedayTest.spotsim("gameday", LocalGamedayTest.ciScenario(dir).toString(), "--local", "--execute",
                 "--workdir", LocalGamedayTest.REPO.toString(), "--out", dir.toString(), "--run-id", "local-pass");
 
         Path run = dir.resolve("local-pass");

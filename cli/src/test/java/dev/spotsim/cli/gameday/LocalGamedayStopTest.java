@@ -23,7 +23,7 @@ class LocalGamedayStopTest {
 
     @Test
     void aBrokenStopConditionStopsTheExperimentAndCancelsTheCommands() throws Exception {
-        String ci = Files.readString(LocalGamedayTest.SHORT);
+        String ci = Files.readString(LocalGamedayTest.ciScenario(dir));
         Path variant = Files.writeString(dir.resolve("stop.yaml"), ci.replace("""
                   stopConditions:
                     healthyCapacity.minPercent: ">= 25"

@@ -37,6 +37,30 @@ class LocalGamedayTest {
     record Ran(int exit, String out, String err) {
     }
 
+    /** The workload command of local-gameday-ci.yaml: Java's source launcher, which compiles at every start. */
+    private static final String SOURCE_LAUNCH = "command: \"java examples/workloads/DrainAwareService.java\"";
+
+    /**
+     * local-gameday-ci.yaml, written into {@code dir} with its workload compiled once and started as a class with C1
+     * only: the source launcher spends some 4 s of CPU compiling at every task start (0.9 s this way), and at the notice
+     * the replacement tasks start beside the generators' Gatling JVMs, which starved a busy 2-core box.
+     */
+    static Path ciScenario(Path dir) throws java.io.IOException {
+        Path classes = Files.createDirectories(dir.resolve("workload-classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        int compiled = javac.run(null, null, null, "-d", classes.toString(),
+                REPO.resolve("examples/workloads/DrainAwareService.java").toString());
+        if (compiled != 0) {
+            throw new IllegalStateException("javac failed on DrainAwareService.java: " + compiled);
+        }
+        String scenario = Files.readString(SHORT);
+        if (!scenario.contains(SOURCE_LAUNCH)) {
+            throw new IllegalStateException(SHORT + " no longer has " + SOURCE_LAUNCH);
+        }
+        return Files.writeString(dir.resolve("local-gameday-ci.yaml"), scenario.replace(SOURCE_LAUNCH,
+                "command: \"java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + classes + " DrainAwareService\""));
+    }
+
     static Ran spotsim(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
