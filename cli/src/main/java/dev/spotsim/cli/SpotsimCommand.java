@@ -23,7 +23,9 @@ import dev.spotsim.cli.console.Colour;
 import dev.spotsim.cli.console.OutputRouting;
 import dev.spotsim.cli.console.Terminal;
 import java.io.PrintWriter;
+import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +67,8 @@ public final class SpotsimCommand implements Runnable {
         OutputRouting routing = OutputRouting.install();
         Map<String, String> env = System.getenv();
         Terminal terminal = new Terminal(Colour.detect(env), routing);
-        CommandLine cmd = commandLine(env, terminal, args.length == 0 ? null : args[0]);
+        String first = args.length == 0 ? null : args[0];
+        CommandLine cmd = commandLine(env, terminal, first, "serve".equals(first) ? ServeCommand.vertxAhead() : null);
         cmd.setOut(new PrintWriter(routing.consoleOut(), true));
         cmd.setErr(new PrintWriter(routing.consoleErr(), true));
         System.exit(cmd.execute(args));
@@ -78,7 +81,7 @@ public final class SpotsimCommand implements Runnable {
 
     /** The configured command line with {@code env} as the environment {@code serve} reads; tests run it in-process. */
     public static CommandLine commandLine(Map<String, String> env) {
-        return commandLine(env, Terminal.of(env), null);
+        return commandLine(env, Terminal.of(env), null, null);
     }
 
     /**
@@ -87,12 +90,17 @@ public final class SpotsimCommand implements Runnable {
      * otherwise ({@code --help}, {@code --version}, a typo that deserves suggestions, null) the full tree.
      */
     static CommandLine commandLine(Map<String, String> env, Terminal terminal, String first) {
+        return commandLine(env, terminal, first, null);
+    }
+
+    /** As above, with serve running on the Vert.x instance {@code serveVertx} completes with (null: its own). */
+    private static CommandLine commandLine(Map<String, String> env, Terminal terminal, String first, CompletableFuture<Vertx> serveVertx) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == ServeCommand.class) {
-                    return type.cast(new ServeCommand(env));
+                    return type.cast(new ServeCommand(env, serveVertx));
                 }
                 return type == RunCommand.class ? type.cast(new RunCommand(terminal)) : defaults.create(type);
             }
