@@ -52,11 +52,17 @@ public final class SpotsimCommand implements Runnable {
             new Subcommand("events", EventsCommand.class), new Subcommand("run", RunCommand.class),
             new Subcommand("check", CheckCommand.class), new Subcommand("compare", CompareCommand.class),
             new Subcommand("gameday", GamedayCommand.class), new Subcommand("load", LoadCommand.class),
-            new Subcommand("cleanup", CleanupCommand.class), new Subcommand("help", CommandLine.HelpCommand.class),
-            new Subcommand("generate-completion", picocli.AutoComplete.GenerateCompletion.class));
+            new Subcommand("cleanup", CleanupCommand.class), new Subcommand("help", CommandLine.HelpCommand.class, false),
+            new Subcommand("generate-completion", picocli.AutoComplete.GenerateCompletion.class, false));
 
-    /** A subcommand: its name as typed (its {@code @Command} name) and its class. */
-    record Subcommand(String name, Class<?> type) {
+    /**
+     * A subcommand: its name as typed (its {@code @Command} name), its class, and whether it works
+     * without its siblings (help and the completion script describe the whole tree).
+     */
+    record Subcommand(String name, Class<?> type, boolean standalone) {
+        Subcommand(String name, Class<?> type) {
+            this(name, type, true);
+        }
     }
 
     @CommandLine.Spec
@@ -87,7 +93,8 @@ public final class SpotsimCommand implements Runnable {
     /**
      * The command line for arguments starting with {@code first}: when that names a subcommand, the
      * root with only that subcommand (what it parses, prints and does is the same as in the full tree);
-     * otherwise ({@code --help}, {@code --version}, a typo that deserves suggestions, null) the full tree.
+     * otherwise ({@code help}, {@code generate-completion}, {@code --help}, {@code --version}, a typo
+     * that deserves suggestions, null) the full tree.
      */
     static CommandLine commandLine(Map<String, String> env, Terminal terminal, String first) {
         return commandLine(env, terminal, first, null);
@@ -106,7 +113,7 @@ public final class SpotsimCommand implements Runnable {
             }
         };
         CommandLine cmd = new CommandLine(new SpotsimCommand(), factory);
-        boolean named = SUBCOMMANDS.stream().anyMatch(s -> s.name().equals(first));
+        boolean named = SUBCOMMANDS.stream().anyMatch(s -> s.standalone() && s.name().equals(first));
         for (Subcommand sub : SUBCOMMANDS) {
             if (!named || sub.name().equals(first)) {
                 cmd.addSubcommand(sub.type());

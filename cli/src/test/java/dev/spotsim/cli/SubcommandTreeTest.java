@@ -31,7 +31,7 @@ class SubcommandTreeTest {
     @Test
     void aCommandLineNamingASubcommandHoldsOnlyThatOneWithTheSameHelpAndSettings() {
         CommandLine full = SpotsimCommand.commandLine(ENV);
-        for (SpotsimCommand.Subcommand sub : SpotsimCommand.SUBCOMMANDS) {
+        for (SpotsimCommand.Subcommand sub : SpotsimCommand.SUBCOMMANDS.stream().filter(SpotsimCommand.Subcommand::standalone).toList()) {
             CommandLine only = SpotsimCommand.commandLine(ENV, Terminal.of(ENV), sub.name());
 
             assertThat(only.getSubcommands().keySet()).as(sub.name()).containsExactly(sub.name());
@@ -49,11 +49,27 @@ class SubcommandTreeTest {
 
     @Test
     void anythingElseFirstGetsTheFullTreeSoHelpAndSuggestionsNameEverySubcommand() {
-        for (String first : Arrays.asList(null, "--help", "-V", "serv", "ser")) {
+        for (String first : Arrays.asList(null, "--help", "-V", "serv", "ser", "help", "generate-completion")) {
             CommandLine cmd = SpotsimCommand.commandLine(ENV, Terminal.of(ENV), first);
 
             assertThat(cmd.getSubcommands()).as(String.valueOf(first)).hasSize(SpotsimCommand.SUBCOMMANDS.size());
         }
+    }
+
+    @Test
+    void helpForASubcommandAndTheCompletionScriptStillKnowEverySubcommand() {
+        StringWriter help = new StringWriter();
+        CommandLine forHelp = SpotsimCommand.commandLine(ENV, Terminal.of(ENV), "help");
+        forHelp.setOut(new PrintWriter(help, true));
+        StringWriter script = new StringWriter();
+        CommandLine forCompletion = SpotsimCommand.commandLine(ENV, Terminal.of(ENV), "generate-completion");
+        forCompletion.setOut(new PrintWriter(script, true));
+
+        assertThat(forHelp.execute("help", "compare")).isZero();
+        assertThat(forCompletion.execute("generate-completion")).isZero();
+
+        assertThat(help.toString()).startsWith("Usage: spotsim compare");
+        assertThat(script.toString()).contains("serve", "compare", "gameday", "metadata-options");
     }
 
     @Test
