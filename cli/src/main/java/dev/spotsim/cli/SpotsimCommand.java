@@ -23,6 +23,9 @@ import dev.spotsim.cli.console.Colour;
 import dev.spotsim.cli.console.OutputRouting;
 import dev.spotsim.cli.console.Terminal;
 import java.io.PrintWriter;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,13 +33,38 @@ import picocli.CommandLine.Command;
 /** The {@code spotsim} command: the simulator server and the clients of its control API. */
 @Command(name = "spotsim", mixinStandardHelpOptions = true, versionProvider = SpotsimCommand.Version.class,
         description = "Rehearse EC2 Spot interruptions: a faithful fake instance metadata service and Spot fleet, scenario runs gated on drain-time SLOs (run, check), and game days on real AWS (gameday).",
-        subcommands = {ServeCommand.class, StatusCommand.class, InterruptCommand.class, RebalanceCommand.class,
-                MaintenanceCommand.class, FaultsCommand.class, MetadataOptionsCommand.class, ResetCommand.class,
-                FleetCommand.class, CapacityCommand.class, ReclaimCommand.class, ScheduleCommand.class, EventsCommand.class,
-                RunCommand.class, CheckCommand.class, CompareCommand.class, GamedayCommand.class, LoadCommand.class, CleanupCommand.class,
-                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done, 1 error (bad input, simulator unreachable, API error), 2 an SLO is broken."})
 public final class SpotsimCommand implements Runnable {
+    /**
+     * Every subcommand, in the order help lists them, by its {@code @Command} name. They are added in
+     * code, not through {@code @Command(subcommands = ...)}, so that a command line naming one of them
+     * builds only that one: picocli models each command by reflection (and its own classes, compiled
+     * for Java 5, are verified slowly and kept out of class-data sharing archives), and building all
+     * of them took half of {@code serve}'s start-up.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("serve", ServeCommand.class), new Subcommand("status", StatusCommand.class),
+            new Subcommand("interrupt", InterruptCommand.class), new Subcommand("rebalance", RebalanceCommand.class),
+            new Subcommand("maintenance", MaintenanceCommand.class), new Subcommand("faults", FaultsCommand.class),
+            new Subcommand("metadata-options", MetadataOptionsCommand.class), new Subcommand("reset", ResetCommand.class),
+            new Subcommand("fleet", FleetCommand.class), new Subcommand("capacity", CapacityCommand.class),
+            new Subcommand("reclaim", ReclaimCommand.class), new Subcommand("schedule", ScheduleCommand.class),
+            new Subcommand("events", EventsCommand.class), new Subcommand("run", RunCommand.class),
+            new Subcommand("check", CheckCommand.class), new Subcommand("compare", CompareCommand.class),
+            new Subcommand("gameday", GamedayCommand.class), new Subcommand("load", LoadCommand.class),
+            new Subcommand("cleanup", CleanupCommand.class), new Subcommand("help", CommandLine.HelpCommand.class, false),
+            new Subcommand("generate-completion", picocli.AutoComplete.GenerateCompletion.class, false));
+
+    /**
+     * A subcommand: its name as typed (its {@code @Command} name), its class, and whether it works
+     * without its siblings (help and the completion script describe the whole tree).
+     */
+    record Subcommand(String name, Class<?> type, boolean standalone) {
+        Subcommand(String name, Class<?> type) {
+            this(name, type, true);
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +73,8 @@ public final class SpotsimCommand implements Runnable {
         OutputRouting routing = OutputRouting.install();
         Map<String, String> env = System.getenv();
         Terminal terminal = new Terminal(Colour.detect(env), routing);
-        CommandLine cmd = commandLine(env, terminal);
+        String first = args.length == 0 ? null : args[0];
+        CommandLine cmd = commandLine(env, terminal, first, "serve".equals(first) ? ServeCommand.vertxAhead() : null);
         cmd.setOut(new PrintWriter(routing.consoleOut(), true));
         cmd.setErr(new PrintWriter(routing.consoleErr(), true));
         System.exit(cmd.execute(args));
@@ -58,23 +87,41 @@ public final class SpotsimCommand implements Runnable {
 
     /** The configured command line with {@code env} as the environment {@code serve} reads; tests run it in-process. */
     public static CommandLine commandLine(Map<String, String> env) {
-        return commandLine(env, Terminal.of(env));
+        return commandLine(env, Terminal.of(env), null, null);
     }
 
-    private static CommandLine commandLine(Map<String, String> env, Terminal terminal) {
+    /**
+     * The command line for arguments starting with {@code first}: when that names a subcommand, the
+     * root with only that subcommand (what it parses, prints and does is the same as in the full tree);
+     * otherwise ({@code help}, {@code generate-completion}, {@code --help}, {@code --version}, a typo
+     * that deserves suggestions, null) the full tree.
+     */
+    static CommandLine commandLine(Map<String, String> env, Terminal terminal, String first) {
+        return commandLine(env, terminal, first, null);
+    }
+
+    /** As above, with serve running on the Vert.x instance {@code serveVertx} completes with (null: its own). */
+    private static CommandLine commandLine(Map<String, String> env, Terminal terminal, String first, CompletableFuture<Vertx> serveVertx) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == ServeCommand.class) {
-                    return type.cast(new ServeCommand(env));
+                    return type.cast(new ServeCommand(env, serveVertx));
                 }
                 return type == RunCommand.class ? type.cast(new RunCommand(terminal)) : defaults.create(type);
             }
         };
+        CommandLine cmd = new CommandLine(new SpotsimCommand(), factory);
+        boolean named = SUBCOMMANDS.stream().anyMatch(s -> s.standalone() && s.name().equals(first));
+        for (Subcommand sub : SUBCOMMANDS) {
+            if (!named || sub.name().equals(first)) {
+                cmd.addSubcommand(sub.type());
+            }
+        }
+        // Set after the subcommands are added: picocli passes these settings down only to the subcommands present.
         // No picocli @argument-files: "--user-data @script.sh" means the file's text, not its words as arguments.
-        return new CommandLine(new SpotsimCommand(), factory)
-                .setExpandAtFiles(false)
+        return cmd.setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour().enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
                 .setParameterExceptionHandler(new UsageErrors())

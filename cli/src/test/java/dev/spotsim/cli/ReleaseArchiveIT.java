@@ -102,6 +102,22 @@ class ReleaseArchiveIT {
         assertThat(r.err.lines()).containsExactly("spotsim: Java 17 or later is needed: " + java + " is Java 11.0.21 (set JAVA_HOME to a JDK 17+)");
     }
 
+    @Test
+    void theJdksReleaseFileGivesTheVersionWithoutStartingItsJava() throws Exception {
+        // A JDK whose release file says 11 and whose java would claim 17: the launcher believes the file and never runs java.
+        Path jdk = Files.createDirectories(dir.resolve("jdk-release-11/bin"));
+        Files.writeString(jdk.resolveSibling("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        Path java = Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho 'openjdk version \"17.0.9\"' >&2\ntouch \"$0.ran\"\n");
+        java.toFile().setExecutable(true);
+
+        Result r = run(List.of(home.resolve("bin/spotsim").toString(), "--version"),
+                Map.of("PATH", bareToolbox().toString(), "JAVA_HOME", jdk.getParent().toString()), elsewhere);
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.err.lines()).containsExactly("spotsim: Java 17 or later is needed: " + java + " is Java 11.0.2 (set JAVA_HOME to a JDK 17+)");
+        assertThat(jdk.resolve("java.ran")).doesNotExist();
+    }
+
     /** A PATH with bash and readlink (what the launcher needs) but no java. */
     private Path bareToolbox() throws Exception {
         Path bare = dir.resolve("bare");

@@ -180,6 +180,16 @@ public final class SpotSim implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * A Vert.x instance as the simulator makes its own: Netty's native epoll transport where it loads
+     * (Linux), unless {@code -Dspotsim.nativeTransport=false} (to compare with NIO). Making one takes
+     * a good part of a start-up, so {@code spotsim serve} makes it on another thread while it parses
+     * its arguments and hands it over with {@link Builder#vertx(Vertx)}.
+     */
+    public static Vertx newVertx() {
+        return Vertx.vertx(new VertxOptions().setPreferNativeTransport(!"false".equals(System.getProperty("spotsim.nativeTransport"))));
+    }
+
     /** The one service API: everything that changes the simulation goes through it. */
     public Fleet fleet() {
         return fleet;
@@ -299,6 +309,13 @@ public final class SpotSim implements AutoCloseable {
         private Path eventJournal;
         private final List<EventBus.Subscription> sinks = new ArrayList<>();
         private final List<SinkConfig> sinkConfigs = new ArrayList<>();
+        private Vertx vertx;
+
+        /** Runs on this Vert.x instance (one from {@link SpotSim#newVertx()}) instead of a new one; the simulator closes it with itself, or when it fails to start. */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = Objects.requireNonNull(vertx);
+            return this;
+        }
 
         /** The clock every schedule runs on (default: the system clock). */
         public Builder clock(SimClock clock) {
@@ -403,14 +420,21 @@ public final class SpotSim implements AutoCloseable {
             if (identities.isEmpty() && groups.isEmpty()) {
                 instances(1);
             }
-            if (imdsPort != 0 && imdsPort + identities.size() - 1 > 65535) {
-                throw new IllegalArgumentException("ports " + imdsPort + ".." + (imdsPort + identities.size() - 1) + " do not fit below 65536");
+            EventBus events;
+            try {
+                if (imdsPort != 0 && imdsPort + identities.size() - 1 > 65535) {
+                    throw new IllegalArgumentException("ports " + imdsPort + ".." + (imdsPort + identities.size() - 1) + " do not fit below 65536");
+                }
+                events = new EventBus(eventJournal == null ? null : new EventJournal(eventJournal));
+            } catch (RuntimeException e) {
+                if (vertx != null) {
+                    vertx.close().await();
+                }
+                throw e;
             }
             SystemClock owned = clock == null ? new SystemClock() : null;
             SimClock actualClock = clock == null ? owned : clock;
-            EventBus events = new EventBus(eventJournal == null ? null : new EventJournal(eventJournal));
-            // Netty's native epoll transport where it loads (Linux), unless -Dspotsim.nativeTransport=false (to compare with NIO).
-            Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(!"false".equals(System.getProperty("spotsim.nativeTransport"))));
+            Vertx vertx = this.vertx == null ? newVertx() : this.vertx;
             try {
                 sinks.forEach(s -> events.subscribe(s.sink(), s.pattern()));
                 SseHub stream = new SseHub(vertx);

@@ -13,6 +13,7 @@ import dev.spotsim.simulator.events.sink.SinkConfig;
 import dev.spotsim.simulator.platform.PlatformSettings;
 import dev.spotsim.scenarios.model.LoadBalancerSpec;
 import dev.spotsim.simulator.imds.IdentitySigner;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -81,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, String> env;
+    private final CompletableFuture<Vertx> vertxAhead;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<SpotSim> running = new AtomicReference<>();
 
@@ -91,7 +94,31 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Reads SPOTSIM_* and AWS_REGION from {@code env} (tests give their own). */
     public ServeCommand(Map<String, String> env) {
+        this(env, null);
+    }
+
+    /**
+     * Reads {@code env}, and runs the simulator on the Vert.x instance {@code vertxAhead} completes with
+     * (see {@link #vertxAhead()}; null: the simulator makes its own when it starts).
+     */
+    public ServeCommand(Map<String, String> env, CompletableFuture<Vertx> vertxAhead) {
         this.env = Map.copyOf(env);
+        this.vertxAhead = vertxAhead;
+    }
+
+    /**
+     * Starts making the simulator's Vert.x instance on another thread, for {@code spotsim serve} to
+     * use once its arguments are parsed: parsing (picocli, by reflection) and making Vert.x (Netty's
+     * event loops, its native transport, its buffer pools) each took about a quarter of the time to
+     * the first IMDS answer, and a machine with two cores does both at once. The process exits
+     * without it when the arguments ask for help or are wrong.
+     */
+    public static CompletableFuture<Vertx> vertxAhead() {
+        return CompletableFuture.supplyAsync(SpotSim::newVertx, task -> {
+            Thread t = new Thread(task, "spotsim-serve-vertx");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     @Override
@@ -148,6 +175,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SpotSim sim;
         try {
+            if (vertxAhead != null) {
+                builder.vertx(vertxAhead.join());
+            }
             sim = builder.start();
         } catch (IllegalArgumentException e) {
             throw e;
