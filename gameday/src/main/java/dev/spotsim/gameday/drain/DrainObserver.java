@@ -56,6 +56,8 @@ public final class DrainObserver {
         Instant left;
         final Map<String, Instant> targetDrained = new LinkedHashMap<>();
         final Map<String, Instant> targetGone = new LinkedHashMap<>();
+        /** Target group -> targets of this instance seen registered: one that vanishes unseen draining left between polls. */
+        final Map<String, Set<String>> targetSeen = new LinkedHashMap<>();
         final Set<String> taskArns = new LinkedHashSet<>();
 
         Watched(String instanceId) {
@@ -89,7 +91,15 @@ public final class DrainObserver {
                 w.taskArns.add(t.taskArn());
                 tasks.putIfAbsent(t.taskArn(), t);
             });
+            seen(w, health);
         }
+    }
+
+    /** Notes the instance's targets listed in {@code byGroup} (the last poll's read, when watching starts). */
+    private void seen(Watched w, Map<String, Map<String, String>> byGroup) {
+        Set<String> ids = idsOf(w);
+        byGroup.forEach((tg, states) -> states.keySet().stream().filter(key -> ids.contains(key.substring(0, key.lastIndexOf(':'))))
+                .forEach(key -> w.targetSeen.computeIfAbsent(tg, k -> new LinkedHashSet<>()).add(key)));
     }
 
     /** The notice EventBridge delivered for {@code instanceId}: its exact time. */
@@ -163,9 +173,19 @@ public final class DrainObserver {
                 Set<String> ids = idsOf(w);
                 for (Map.Entry<String, String> t : health.entrySet()) {
                     String id = t.getKey().substring(0, t.getKey().lastIndexOf(':'));
-                    if (ids.contains(id) && !"healthy".equals(t.getValue()) && !"initial".equals(t.getValue())
-                            && w.targetDrained.putIfAbsent(t.getKey(), now) == null) {
+                    if (!ids.contains(id)) {
+                        continue;
+                    }
+                    w.targetSeen.computeIfAbsent(tg, k -> new LinkedHashSet<>()).add(t.getKey());
+                    if (!"healthy".equals(t.getValue()) && !"initial".equals(t.getValue()) && w.targetDrained.putIfAbsent(t.getKey(), now) == null) {
                         deregistered(w, now, t.getKey() + " " + t.getValue());
+                    }
+                }
+                // A whole deregistration (draining, then removed) can fit between two polls when the delay is short
+                // or a poll is late: the target was deregistered by the poll that no longer lists it.
+                for (String key : w.targetSeen.getOrDefault(tg, Set.of())) {
+                    if (!health.containsKey(key) && w.targetDrained.putIfAbsent(key, now) == null) {
+                        deregistered(w, now, key + " left " + shortName(tg) + " between two polls (its draining was not seen)");
                     }
                 }
                 // A target seen before that is no longer listed has finished deregistering.

@@ -111,4 +111,18 @@ class DrainMeasurementTest {
         assertThat(first.killed()).isNull();
         assertThat(aws.drainCalls()).doesNotContain("ListTasks", "DescribeTasks");
     }
+
+    @Test
+    void aTargetThatDrainsAndLeavesBetweenTwoPollsIsDeregisteredByThePollThatNoLongerListsIt() {
+        // Draining at 32s and removed at 35s: both between the polls at 30s and 40s.
+        aws.drain.deregistrationDelay = Duration.ofSeconds(3);
+
+        GamedayResult result = run(true);
+
+        WorkloadObservation first = result.workloads().get(0);
+        assertThat(at(first.deregistered())).isEqualTo(Duration.ofSeconds(40));
+        assertThat(at(first.sigterm())).isEqualTo(Duration.ofSeconds(35));
+        assertThat(result.timeline()).anySatisfy(e -> assertThat(e.kind() + " " + at(e.at()) + " " + e.detail())
+                .startsWith("deregistered PT40S target ").endsWith("between two polls (its draining was not seen)"));
+    }
 }
