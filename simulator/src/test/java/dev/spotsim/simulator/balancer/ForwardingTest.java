@@ -115,6 +115,18 @@ class ForwardingTest {
     }
 
     @Test
+    void aPooledConnectionIdlePastTheIdleTimeoutIsClosedAndTheNextRequestOpensAnother() {
+        try (BalancerFixture quick = new BalancerFixture(Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            TestTargets.Http t = quick.healthyTarget("t");
+            assertThat(quick.http.get("/").body()).isEqualTo("t");
+            assertThat(t.servingClosed).as("kept alive right after the answer").hasValue(0);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> t.servingClosed.get() == 1);
+            assertThat(quick.http.get("/").body()).isEqualTo("t");
+            assertThat(t.servingConnections).hasSize(2);
+        }
+    }
+
+    @Test
     void healthChecksIdentifyThemselvesAndUseAFreshConnectionEachTime() {
         int checks = a.healthChecks.get();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> a.healthChecks.get() >= checks + 3);
