@@ -18,7 +18,7 @@ final class ForwardedHeaders {
     }
 
     /** What the target receives for this client request on the listener port, added to {@code out}. */
-    static MultiMap toTarget(HttpServerRequest request, MultiMap out, int listenerPort, long epochSecond) {
+    static MultiMap toTarget(HttpServerRequest request, MultiMap out, String listenerPort, long epochSecond) {
         MultiMap in = request.headers();
         copyEndToEnd(in, in.get("Connection"), out);
         // The balancer answers "100 Continue" itself, so the target gets the body straight away.
@@ -27,7 +27,7 @@ final class ForwardedHeaders {
         String chain = in.get("X-Forwarded-For");
         out.set("X-Forwarded-For", chain == null || chain.isBlank() ? clientIp : chain + ", " + clientIp);
         out.set("X-Forwarded-Proto", "http");
-        out.set("X-Forwarded-Port", Integer.toString(listenerPort));
+        out.set("X-Forwarded-Port", listenerPort);
         out.set(TraceIds.HEADER, TraceIds.forward(in.get(TraceIds.HEADER), epochSecond));
         return out;
     }

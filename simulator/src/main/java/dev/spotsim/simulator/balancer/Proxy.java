@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 final class Proxy {
     private final Supplier<Instant> clock;
     private final BiConsumer<Target, RequestRecord> done;
-    private int listenerPort;
+    /** The listener's port as X-Forwarded-Port carries it. */
+    private String listenerPort = "";
 
     Proxy(Supplier<Instant> clock, BiConsumer<Target, RequestRecord> done) {
         this.clock = clock;
@@ -44,7 +45,7 @@ final class Proxy {
     }
 
     void listenerPort(int port) {
-        listenerPort = port;
+        listenerPort = Integer.toString(port);
     }
 
     /** Starts an exchange: notes its arrival time before anything else happens. */
@@ -81,8 +82,10 @@ final class Proxy {
         /** Sends the request to {@code to}, whose in-flight count the caller has already raised. */
         void forward(Target to) {
             target = to;
-            // Holds the body (if any) until a connection to the target is there to take it.
-            request.pause();
+            if (hasBody(request)) {
+                // Holds the body until a connection to the target is there to take it.
+                request.pause();
+            }
             request.response().closeHandler(v -> clientGone());
             to.connections.acquire(this);
         }
@@ -106,7 +109,6 @@ final class Proxy {
                 connection.send(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), Unpooled.EMPTY_BUFFER,
                         headers, EmptyHttpHeaders.INSTANCE), true);
                 requestSent = true;
-                readRestOfRequest();
                 return;
             }
             // Streams the client's body as it arrives; chunked unless the client sent a Content-Length.

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * One keep-alive HTTP/1.1 connection to a target, serving one exchange at a time: it passes the
  * target's response to the exchange as Netty decodes it, and fails the exchange when the target
  * closes or resets the connection, answers something that is not HTTP, or sends nothing for the
- * idle timeout (one scheduled check per request, pushed back while data arrives).
+ * idle timeout (its pool's sweep checks; a request costs no timer of its own).
  * Touched only on the balancer's event loop.
  */
 final class TargetConnection extends ChannelInboundHandlerAdapter {
@@ -44,8 +43,7 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
     private final long idleTimeoutNanos;
     Channel channel;
     private Exchange exchange;
-    private long lastReadNanos;
-    private ScheduledFuture<?> idleCheck;
+    private long lastActivityNanos;
     /** When it went back to the pool, for closing connections idle past the timeout. */
     long idleSinceNanos;
     /** An interim 1xx answer is being skipped (its end is not the answer's end). */
@@ -64,16 +62,16 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
         return channel.isWritable();
     }
 
-    /** Hands the connection to {@code to} and starts its idle timeout. */
+    /** Hands the connection to {@code to}, which sends its request at once. */
     void serve(Exchange to) {
         exchange = to;
-        lastReadNanos = System.nanoTime();
-        idleCheck = channel.eventLoop().schedule(this::checkIdle, idleTimeoutNanos, TimeUnit.NANOSECONDS);
         to.connected(this);
     }
 
     /** Writes part of the request; failures reach {@link #exceptionCaught}. */
     void send(HttpObject message, boolean flush) {
+        // Like ALB's idle timeout, data either way counts as activity.
+        lastActivityNanos = System.nanoTime();
         if (flush) {
             channel.writeAndFlush(message, channel.voidPromise());
         } else {
@@ -106,10 +104,6 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
     private Exchange detach() {
         Exchange was = exchange;
         exchange = null;
-        if (idleCheck != null) {
-            idleCheck.cancel(false);
-            idleCheck = null;
-        }
         return was;
     }
 
@@ -121,16 +115,10 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void checkIdle() {
-        idleCheck = null;
-        if (exchange == null) {
-            return;
-        }
-        long left = lastReadNanos + idleTimeoutNanos - System.nanoTime();
-        if (left > 0) {
-            idleCheck = channel.eventLoop().schedule(this::checkIdle, left, TimeUnit.NANOSECONDS);
-        } else {
-            fail(new TimeoutException("the target sent nothing for " + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms"));
+    /** Called by the pool's sweep: fails the exchange when the target has sent nothing for the idle timeout. */
+    void checkIdle(long now) {
+        if (exchange != null && now - lastActivityNanos >= idleTimeoutNanos) {
+            fail(new TimeoutException("no data to or from the target for " + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms"));
         }
     }
 
@@ -143,7 +131,7 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
             fail(new IOException("the target sent data no request asked for"));
             return;
         }
-        lastReadNanos = System.nanoTime();
+        lastActivityNanos = System.nanoTime();
         if (object.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             Throwable cause = object.decoderResult().cause();

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * request costs no future, endpoint lookup or pool lock): the most recently used idle connection
  * first, at most {@link #MAX_CONNECTIONS} open with later requests queued in order, connections
  * idle past the idle timeout closed as ALB closes them, and every connection closed at once when
- * the target's deregistration completes. Touched only on the balancer's event loop.
+ * the target's deregistration completes. One periodic sweep (every tenth of the idle timeout, 10 ms
+ * to 1 s) enforces both idle timeouts, so a timeout fires up to a tenth late. Touched only on the balancer's event loop.
  */
 final class TargetConnections {
     /** Open connections per target; requests beyond wait for one to come back. */
@@ -46,8 +47,8 @@ final class TargetConnections {
         this.bootstrap = new Bootstrap().group(loop).channelFactory(channels)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TargetGroupSettings.CONNECT_TIMEOUT.toMillis());
-        long sweep = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 2));
-        this.sweeper = loop.scheduleWithFixedDelay(this::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+        long sweep = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 10));
+        this.sweeper = loop.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** Gives {@code exchange} a connection: an idle one, a new one, or the next one to come back. */
@@ -122,9 +123,13 @@ final class TargetConnections {
         }
     }
 
-    /** The least recently used connections sit at the tail: close those idle past the timeout. */
-    private void closeIdle() {
+    /** Fails requests whose target went silent; closes pooled connections unused for the timeout. */
+    private void sweep() {
         long now = System.nanoTime();
+        for (TargetConnection c : List.copyOf(open)) {
+            c.checkIdle(now);
+        }
+        // The least recently used connections sit at the tail.
         TargetConnection oldest;
         while ((oldest = idle.peekLast()) != null && now - oldest.idleSinceNanos >= idleTimeoutNanos) {
             idle.pollLast().channel.close();
