@@ -175,6 +175,10 @@ final class Proxy {
                 // The response's write completes once Netty has taken the bytes: only then is the buffer free.
                 Future<Void> written = data.isReadable() ? response.end(BufferInternal.buffer(data)) : response.end();
                 written.onComplete(ar -> chunk.release());
+                if (!requestSent) {
+                    // The target answered before taking the whole body: let the rest drain so the client's connection stays usable.
+                    readRestOfRequest();
+                }
                 finish(status, null);
                 return;
             }
