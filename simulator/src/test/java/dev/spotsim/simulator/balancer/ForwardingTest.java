@@ -90,6 +90,13 @@ class ForwardingTest {
     }
 
     @Test
+    void anAnswerBeforeTheWholeUploadLeavesTheClientsConnectionUsable() {
+        assertThat(f.http.send("POST", "/", "x".repeat(3_000_000)).body()).as("answered without reading the body").isEqualTo("a");
+        assertThat(f.http.get("/").body()).isEqualTo("a");
+        assertThat(f.records).extracting(RequestRecord::status).containsExactly(200, 200);
+    }
+
+    @Test
     void aChunkedAnswerArrivesWhole() {
         HttpResponse<String> r = f.http.get("/stream?chunks=50");
         assertThat(r.statusCode()).isEqualTo(200);
