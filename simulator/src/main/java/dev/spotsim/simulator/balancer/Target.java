@@ -1,7 +1,5 @@
 package dev.spotsim.simulator.balancer;
 
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * One registered target and its health state machine, after ALB:
@@ -21,10 +19,10 @@ final class Target {
     final String id;
     final String host;
     final int port;
-    /** The resolved address, so a forwarded request skips the client's name resolution. */
-    final SocketAddress address;
+    /** The Host header for a request that came without one. */
+    final String hostHeader;
     /** This target's own pool of keep-alive connections, so draining can close exactly them. */
-    final HttpClient client;
+    final TargetConnections connections;
     private TargetState state = TargetState.INITIAL;
     private String reason = "Elb.InitialHealthChecking";
     private int passesInARow;
@@ -35,12 +33,12 @@ final class Target {
     /** The balancer closed this target's connections at the end of the deregistration delay. */
     boolean cut;
 
-    Target(String id, String host, int port, HttpClient client) {
+    Target(String id, String host, int port, TargetConnections connections) {
         this.id = id;
         this.host = host;
         this.port = port;
-        this.address = SocketAddress.inetSocketAddress(port, host);
-        this.client = client;
+        this.hostHeader = host + ":" + port;
+        this.connections = connections;
     }
 
     TargetState state() {

@@ -80,6 +80,8 @@ final class TestTargets implements AutoCloseable {
         final AtomicInteger served = new AtomicInteger();
         final AtomicInteger healthChecks = new AtomicInteger();
         final AtomicInteger openConnections = new AtomicInteger();
+        /** Connections that served a request (not a health check) and have closed since. */
+        final AtomicInteger servingClosed = new AtomicInteger();
         final Set<HttpConnection> servingConnections = ConcurrentHashMap.newKeySet();
         final Set<HttpConnection> healthConnections = ConcurrentHashMap.newKeySet();
         final AtomicInteger slowArrived = new AtomicInteger();
@@ -92,7 +94,12 @@ final class TestTargets implements AutoCloseable {
 
         private void open(HttpConnection connection) {
             openConnections.incrementAndGet();
-            connection.closeHandler(v -> openConnections.decrementAndGet());
+            connection.closeHandler(v -> {
+                openConnections.decrementAndGet();
+                if (servingConnections.contains(connection)) {
+                    servingClosed.incrementAndGet();
+                }
+            });
         }
 
         private void handle(HttpServerRequest r) {
