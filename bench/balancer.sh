@@ -102,18 +102,11 @@ wait_ready "http://127.0.0.1:$PROXY_PORT/"
 PROXY_PIDS=("$PROXY_PID" $(pgrep -P "$PROXY_PID"))
 WORKLOAD_PIDS=($(cat "$OUT/workload/nginx.pid") $(pgrep -P "$(cat "$OUT/workload/nginx.pid")"))
 
-# Warm-up, the balancer's JIT above all: C2 needs some 10^5 requests, and compiling during the
-# measurement would count the compiler's CPU against the balancer. So the warm-up is counted in
-# requests (WARMUP_REQUESTS, default 200,000, in 5 s rounds), not in seconds: a busy machine serves
-# fewer per second. It gives up after WARMUP_MAX_SECONDS (default 90).
-warm=0 warm_deadline=$(( $(date +%s) + ${WARMUP_MAX_SECONDS:-90} ))
-while [ "$warm" -lt "${WARMUP_REQUESTS:-200000}" ] && [ "$(date +%s)" -lt "$warm_deadline" ]; do
-  done_now=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$BALANCER_PORT/" | awk '/requests in/ {print $1}')
-  warm=$((warm + ${done_now:-0}))
-done
+# Warm-up, the balancer's JIT above all (C2 needs some 10^5 requests).
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-15s}" "http://127.0.0.1:$BALANCER_PORT/" >/dev/null
 wrk -t1 -c16 -d3s "http://127.0.0.1:$PROXY_PORT/" >/dev/null
 
-echo "== balancer: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores, nginx workers ${NGINX_WORKERS:-1}, warm-up $warm requests; $(uptime)"
+echo "== balancer: $CONNECTIONS connections, $DURATION per run, $THREADS wrk threads, $(nproc) cores, nginx workers ${NGINX_WORKERS:-1}; $(uptime)"
 read -r D_RPS D_P50 D_P90 D_P99 D_ERR D_CPU < <(run_wrk direct "http://127.0.0.1:$WORKLOAD_PORT/" "${WORKLOAD_PIDS[@]}")
 read -r N_RPS N_P50 N_P90 N_P99 N_ERR N_CPU < <(run_wrk nginx-proxy "http://127.0.0.1:$PROXY_PORT/" "${PROXY_PIDS[@]}")
 read -r S_RPS S_P50 S_P90 S_P99 S_ERR S_CPU < <(run_wrk spotsim-balancer "http://127.0.0.1:$BALANCER_PORT/" "$SERVE_PID")

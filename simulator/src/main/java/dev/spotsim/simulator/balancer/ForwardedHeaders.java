@@ -18,22 +18,22 @@ final class ForwardedHeaders {
     }
 
     /** What the target receives for this client request on the listener port, added to {@code out}. */
-    static MultiMap toTarget(HttpServerRequest request, MultiMap out, String listenerPort, long epochSecond) {
-        MultiMap in = request.headers();
-        copyEndToEnd(in, in.get("Connection"), out);
+    static MultiMap toTarget(HttpServerRequest request, MultiMap out, int listenerPort, long epochSecond) {
+        copyEndToEnd(request.headers(), out);
         // The balancer answers "100 Continue" itself, so the target gets the body straight away.
         out.remove("Expect");
         String clientIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
-        String chain = in.get("X-Forwarded-For");
+        String chain = request.headers().get("X-Forwarded-For");
         out.set("X-Forwarded-For", chain == null || chain.isBlank() ? clientIp : chain + ", " + clientIp);
         out.set("X-Forwarded-Proto", "http");
-        out.set("X-Forwarded-Port", listenerPort);
-        out.set(TraceIds.HEADER, TraceIds.forward(in.get(TraceIds.HEADER), epochSecond));
+        out.set("X-Forwarded-Port", Integer.toString(listenerPort));
+        out.set(TraceIds.HEADER, TraceIds.forward(request.headers().get(TraceIds.HEADER), epochSecond));
         return out;
     }
 
-    /** Copies the end-to-end headers of {@code from}, whose Connection header is {@code connection}, into {@code to}. */
-    static void copyEndToEnd(Iterable<Map.Entry<String, String>> from, String connection, MultiMap to) {
+    /** Copies the end-to-end headers of {@code from} into {@code to}. */
+    static void copyEndToEnd(MultiMap from, MultiMap to) {
+        String connection = from.get("Connection");
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey();
             if (!isHopByHop(name) && !namedIn(connection, name)) {

@@ -1,17 +1,17 @@
 package dev.spotsim.simulator.balancer;
 
-import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.picker = new TargetPicker(settings.algorithm());
-        this.proxy = new Proxy(clock, this::finished);
+        this.proxy = new Proxy(settings, clock, this::finished);
     }
 
     /** Stamps records and state changes with {@code clock}. */
@@ -147,7 +147,7 @@ public final class LoadBalancer implements AutoCloseable {
             if (known != null) {
                 throw new IllegalStateException("target " + targetId + " is still draining; register it again once it is unused");
             }
-            Target t = new Target(targetId, host, targetPort, targetConnections(host, targetPort));
+            Target t = new Target(targetId, host, targetPort, targetClient());
             targets.put(targetId, t);
             order.add(t);
             announce(t, TargetState.UNUSED, TargetState.INITIAL);
@@ -171,7 +171,7 @@ public final class LoadBalancer implements AutoCloseable {
             changed(t, from, t.drain());
             if (t.inFlight == 0) {
                 // Nothing in flight: deregistration is complete now, though ALB shows draining until the delay ends.
-                t.connections.close();
+                t.client.close();
             }
             long delay = settings.deregistrationDelay().toMillis();
             if (delay == 0) {
@@ -190,11 +190,11 @@ public final class LoadBalancer implements AutoCloseable {
         return result.future();
     }
 
-    /** Keep-alive connections to the target on this balancer's event loop; ALB closes idle ones after its idle timeout. */
-    private TargetConnections targetConnections(String host, int targetPort) {
-        EventLoop loop = ((ContextInternal) context).nettyEventLoop();
-        return new TargetConnections(loop, ((VertxInternal) vertx).transport().channelFactory(false), host, targetPort,
-                settings.targetTimeout());
+    private HttpClient targetClient() {
+        int keepAlive = (int) Math.max(1, settings.targetTimeout().toSeconds());
+        // Keep-alive connections to the target; ALB closes idle ones after its idle timeout.
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(keepAlive).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(512));
     }
 
     private void handle(HttpServerRequest request) {
@@ -215,7 +215,7 @@ public final class LoadBalancer implements AutoCloseable {
 
     private void finished(Target t, RequestRecord record) {
         if (t != null && --t.inFlight == 0 && t.state() == TargetState.DRAINING && !t.cut) {
-            t.connections.close();
+            t.client.close();
         }
         for (RequestRecorder r : recorders) {
             try {
@@ -241,7 +241,7 @@ public final class LoadBalancer implements AutoCloseable {
         }
         // ALB closes what is left when the delay ends; requests still in flight get 502.
         t.cut = t.inFlight > 0;
-        t.connections.close();
+        t.client.close();
         targets.remove(t.id);
         order.remove(t);
         changed(t, TargetState.DRAINING, t.unused());
@@ -293,7 +293,7 @@ public final class LoadBalancer implements AutoCloseable {
         for (Target t : order) {
             health.stop(t);
             vertx.cancelTimer(t.drainTimer);
-            closing.add(t.connections.close());
+            closing.add(t.client.close());
         }
         closing.add(health.close());
         if (server != null) {

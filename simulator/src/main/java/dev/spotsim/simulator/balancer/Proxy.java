@@ -1,26 +1,12 @@
 package dev.spotsim.simulator.balancer;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.impl.headers.Http1xHeaders;
-import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -34,18 +20,19 @@ import java.util.function.Supplier;
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html
  */
 final class Proxy {
+    private final TargetGroupSettings settings;
     private final Supplier<Instant> clock;
     private final BiConsumer<Target, RequestRecord> done;
-    /** The listener's port as X-Forwarded-Port carries it. */
-    private String listenerPort = "";
+    private int listenerPort;
 
-    Proxy(Supplier<Instant> clock, BiConsumer<Target, RequestRecord> done) {
+    Proxy(TargetGroupSettings settings, Supplier<Instant> clock, BiConsumer<Target, RequestRecord> done) {
+        this.settings = settings;
         this.clock = clock;
         this.done = done;
     }
 
     void listenerPort(int port) {
-        listenerPort = Integer.toString(port);
+        listenerPort = port;
     }
 
     /** Starts an exchange: notes its arrival time before anything else happens. */
@@ -54,17 +41,12 @@ final class Proxy {
     }
 
     /** One request through the balancer. */
-    final class Exchange implements TargetConnection.Exchange {
+    final class Exchange {
         private final HttpServerRequest request;
         private final Instant start;
         private final long startNanos;
         private Target target;
-        private TargetConnection connection;
-        /** The whole request has gone to the target (a connection is reusable only then). */
-        private boolean requestSent;
-        /** The target's status, once its answer's head arrived; 0 before. */
-        private int status;
-        private boolean keepAlive;
+        private HttpClientRequest out;
         private boolean finished;
 
         private Exchange(HttpServerRequest request, Instant start, long startNanos) {
@@ -82,135 +64,64 @@ final class Proxy {
         /** Sends the request to {@code to}, whose in-flight count the caller has already raised. */
         void forward(Target to) {
             target = to;
-            if (hasBody(request)) {
-                // Holds the body until a connection to the target is there to take it.
-                request.pause();
-            }
-            request.response().closeHandler(v -> clientGone());
-            to.connections.acquire(this);
-        }
-
-        @Override
-        public void connected(TargetConnection connection) {
-            if (finished) {
-                connection.release(true);
-                return;
-            }
-            this.connection = connection;
-            // Straight into the outgoing request, which Netty encodes as it is: no header map copied per request.
-            Http1xHeaders headers = Http1xHeaders.httpHeaders();
-            ForwardedHeaders.toTarget(request, headers, listenerPort, start.getEpochSecond());
-            if (request.authority() == null) {
-                // ALB passes the client's Host header unchanged; a request without one (HTTP/1.0) gets the target's.
-                headers.set(HttpHeaderNames.HOST, target.hostHeader);
-            }
-            io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
-            if (!hasBody(request)) {
-                connection.send(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), Unpooled.EMPTY_BUFFER,
-                        headers, EmptyHttpHeaders.INSTANCE), true);
-                requestSent = true;
-                return;
-            }
-            // Streams the client's body as it arrives; chunked unless the client sent a Content-Length.
-            if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            }
-            connection.send(new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), headers), false);
-            request.handler(this::sendBody);
-            request.endHandler(v -> sendEnd());
-            request.resume();
-        }
-
-        private void sendBody(Buffer data) {
-            TargetConnection c = connection;
-            if (c != null) {
-                c.send(new DefaultHttpContent(((BufferInternal) data).getByteBuf()), true);
-                if (!c.isWritable()) {
-                    request.pause();
-                }
-            }
-        }
-
-        private void sendEnd() {
-            if (connection != null) {
-                connection.send(LastHttpContent.EMPTY_LAST_CONTENT, true);
-                requestSent = true;
-            }
-        }
-
-        @Override
-        public void writable() {
-            if (!requestSent && !finished) {
-                request.resume();
-            }
-        }
-
-        @Override
-        public void response(HttpResponse head) {
-            if (finished) {
-                return;
-            }
-            status = head.status().code();
-            keepAlive = HttpUtil.isKeepAlive(head);
+            request.pause();
             HttpServerResponse response = request.response();
-            response.setStatusCode(status).setStatusMessage(head.status().reasonPhrase());
-            HttpHeaders from = head.headers();
-            ForwardedHeaders.copyEndToEnd(from, from.get(HttpHeaderNames.CONNECTION), response.headers());
-            if (!from.contains(HttpHeaderNames.CONTENT_LENGTH) && bodyAllowed(request.method(), status)) {
+            response.closeHandler(v -> clientGone());
+            RequestOptions options = new RequestOptions().setMethod(request.method()).setServer(to.address)
+                    .setHost(to.host).setPort(to.port).setURI(request.uri())
+                    .setConnectTimeout(TargetGroupSettings.CONNECT_TIMEOUT.toMillis())
+                    .setIdleTimeout(settings.targetTimeout().toMillis());
+            to.client.request(options).compose(this::send).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    relay(ar.result());
+                } else {
+                    failed(ar.cause());
+                }
+            });
+        }
+
+        private Future<HttpClientResponse> send(HttpClientRequest outgoing) {
+            out = outgoing;
+            // Written straight into the outgoing request: no intermediate header map per request.
+            ForwardedHeaders.toTarget(request, outgoing.headers(), listenerPort, start.getEpochSecond());
+            if (request.authority() != null) {
+                // ALB passes the client's Host header unchanged.
+                outgoing.authority(request.authority());
+            }
+            if (hasBody(request)) {
+                // Streams the client's body as it arrives; chunked unless the client sent a Content-Length.
+                return outgoing.send(request);
+            }
+            readRestOfRequest();
+            return outgoing.send();
+        }
+
+        private void relay(HttpClientResponse in) {
+            if (finished) {
+                return;
+            }
+            HttpServerResponse response = request.response();
+            response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
+            ForwardedHeaders.copyEndToEnd(in.headers(), response.headers());
+            if (!response.headers().contains("Content-Length") && bodyAllowed(request.method(), in.statusCode())) {
                 response.setChunked(true);
             }
-        }
-
-        @Override
-        public void content(HttpContent chunk, boolean last) {
-            if (finished) {
-                chunk.release();
-                return;
-            }
-            HttpServerResponse response = request.response();
-            ByteBuf data = chunk.content();
-            if (last) {
-                connection.release(requestSent && keepAlive);
-                connection = null;
-                // The response's write completes once Netty has taken the bytes: only then is the buffer free.
-                Future<Void> written = data.isReadable() ? response.end(BufferInternal.buffer(data)) : response.end();
-                written.onComplete(ar -> chunk.release());
-                if (!requestSent) {
-                    // The target answered before taking the whole body: let the rest drain so the client's connection stays usable.
-                    readRestOfRequest();
+            in.pipe().endOnFailure(false).to(response).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    finish(in.statusCode(), null);
+                } else if (!response.closed()) {
+                    // Too late for an error page: cut the client off so it sees a broken answer, as from ALB.
+                    response.reset();
+                    finish(in.statusCode(), ErrorCause.ofTargetFailure(ar.cause(), target.cut));
                 }
-                finish(status, null);
-                return;
-            }
-            if (!data.isReadable()) {
-                chunk.release();
-                return;
-            }
-            response.write(BufferInternal.buffer(data)).onComplete(ar -> chunk.release());
-            if (response.writeQueueFull()) {
-                TargetConnection c = connection;
-                c.reading(false);
-                response.drainHandler(v -> {
-                    if (connection == c) {
-                        c.reading(true);
-                    }
-                });
-            }
+            });
         }
 
-        @Override
-        public void failed(Throwable cause) {
-            connection = null;
+        private void failed(Throwable cause) {
             if (finished || request.response().closed()) {
                 return;
             }
             ErrorCause why = ErrorCause.ofTargetFailure(cause, target.cut);
-            if (status != 0) {
-                // Too late for an error page: cut the client off so it sees a broken answer, as from ALB.
-                request.response().reset();
-                finish(status, why);
-                return;
-            }
             // Lets an unsent body drain so the client's connection stays usable.
             readRestOfRequest();
             AlbResponses.error(request.response(), why.status());
@@ -228,11 +139,8 @@ final class Proxy {
             if (finished || request.response().ended()) {
                 return;
             }
-            if (connection != null) {
-                connection.abort();
-                connection = null;
-            } else if (target != null) {
-                target.connections.cancel(this);
+            if (out != null) {
+                out.reset();
             }
             finish(ErrorCause.CLIENT_CLOSED.status(), ErrorCause.CLIENT_CLOSED);
         }

@@ -1,5 +1,7 @@
 package dev.spotsim.simulator.balancer;
 
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * One registered target and its health state machine, after ALB:
@@ -19,10 +21,10 @@ final class Target {
     final String id;
     final String host;
     final int port;
-    /** The Host header for a request that came without one. */
-    final String hostHeader;
+    /** The resolved address, so a forwarded request skips the client's name resolution. */
+    final SocketAddress address;
     /** This target's own pool of keep-alive connections, so draining can close exactly them. */
-    final TargetConnections connections;
+    final HttpClient client;
     private TargetState state = TargetState.INITIAL;
     private String reason = "Elb.InitialHealthChecking";
     private int passesInARow;
@@ -33,12 +35,12 @@ final class Target {
     /** The balancer closed this target's connections at the end of the deregistration delay. */
     boolean cut;
 
-    Target(String id, String host, int port, TargetConnections connections) {
+    Target(String id, String host, int port, HttpClient client) {
         this.id = id;
         this.host = host;
         this.port = port;
-        this.hostHeader = host + ":" + port;
-        this.connections = connections;
+        this.address = SocketAddress.inetSocketAddress(port, host);
+        this.client = client;
     }
 
     TargetState state() {

@@ -90,13 +90,6 @@ class ForwardingTest {
     }
 
     @Test
-    void anAnswerBeforeTheWholeUploadLeavesTheClientsConnectionUsable() {
-        assertThat(f.http.send("POST", "/", "x".repeat(3_000_000)).body()).as("answered without reading the body").isEqualTo("a");
-        assertThat(f.http.get("/").body()).isEqualTo("a");
-        assertThat(f.records).extracting(RequestRecord::status).containsExactly(200, 200);
-    }
-
-    @Test
     void aChunkedAnswerArrivesWhole() {
         HttpResponse<String> r = f.http.get("/stream?chunks=50");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -119,18 +112,6 @@ class ForwardingTest {
         }
         assertThat(a.served).hasValue(5);
         assertThat(a.servingConnections).as("one pooled connection for sequential requests").hasSize(1);
-    }
-
-    @Test
-    void aPooledConnectionIdlePastTheIdleTimeoutIsClosedAndTheNextRequestOpensAnother() {
-        try (BalancerFixture quick = new BalancerFixture(Duration.ofSeconds(1), Duration.ofSeconds(1))) {
-            TestTargets.Http t = quick.healthyTarget("t");
-            assertThat(quick.http.get("/").body()).isEqualTo("t");
-            assertThat(t.servingClosed).as("kept alive right after the answer").hasValue(0);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> t.servingClosed.get() == 1);
-            assertThat(quick.http.get("/").body()).isEqualTo("t");
-            assertThat(t.servingConnections).hasSize(2);
-        }
     }
 
     @Test

@@ -80,8 +80,6 @@ final class TestTargets implements AutoCloseable {
         final AtomicInteger served = new AtomicInteger();
         final AtomicInteger healthChecks = new AtomicInteger();
         final AtomicInteger openConnections = new AtomicInteger();
-        /** Connections that served a request (not a health check) and have closed since. */
-        final AtomicInteger servingClosed = new AtomicInteger();
         final Set<HttpConnection> servingConnections = ConcurrentHashMap.newKeySet();
         final Set<HttpConnection> healthConnections = ConcurrentHashMap.newKeySet();
         final AtomicInteger slowArrived = new AtomicInteger();
@@ -94,12 +92,7 @@ final class TestTargets implements AutoCloseable {
 
         private void open(HttpConnection connection) {
             openConnections.incrementAndGet();
-            connection.closeHandler(v -> {
-                openConnections.decrementAndGet();
-                if (servingConnections.contains(connection)) {
-                    servingClosed.incrementAndGet();
-                }
-            });
+            connection.closeHandler(v -> openConnections.decrementAndGet());
         }
 
         private void handle(HttpServerRequest r) {
