@@ -37,6 +37,15 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private static final String SETSID = List.of("/usr/bin/setsid", "/bin/setsid").stream().filter(p -> new File(p).canExecute())
             .findFirst().orElse(null);
 
+    /**
+     * coreutils' {@code env --default-signal}, when this machine's env has it: resets every signal's handling to the
+     * default before the program starts. A spotsim started in the background ({@code cmd &}, nohup, some CI runners)
+     * has SIGINT and SIGQUIT ignored, and an ignored signal stays ignored across exec: a workload whose stop signal is
+     * SIGINT could then never trap it (a shell may not even try), while ECS and Kubernetes start every task with the
+     * default handling. Empty when env lacks the option (the program then inherits ours).
+     */
+    private static final List<String> DEFAULT_SIGNALS = defaultSignals();
+
     private final ProcessSpec spec;
     private final Clock clock;
     private final List<ProcessWorkload> started = new CopyOnWriteArrayList<>();
@@ -132,8 +141,36 @@ public final class ProcessRuntime implements WorkloadRuntime {
         if (SETSID != null) {
             argv.add(SETSID);
         }
-        argv.addAll(spec.argv());
+        argv.addAll(withDefaultSignals(spec.argv()));
         return argv;
+    }
+
+    /** {@code argv} started with every signal's handling at its default (see {@link #DEFAULT_SIGNALS}); env execs it, same pid. */
+    static List<String> withDefaultSignals(List<String> argv) {
+        List<String> out = new ArrayList<>(DEFAULT_SIGNALS);
+        out.addAll(argv);
+        return out;
+    }
+
+    private static List<String> defaultSignals() {
+        String env = List.of("/usr/bin/env", "/bin/env").stream().filter(p -> new File(p).canExecute()).findFirst().orElse(null);
+        if (env == null) {
+            return List.of();
+        }
+        try {
+            Process probe = new ProcessBuilder(env, "--default-signal", "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ok = probe.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
+            if (!ok) {
+                probe.destroyForcibly();
+            }
+            return ok ? List.of(env, "--default-signal") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** Our environment without the host-only settings, then {@code env} on top. */

@@ -122,7 +122,7 @@ final class ProcessWorkload implements RunningWorkload {
     public ExecResult exec(List<String> argv, Duration timeout) throws IOException {
         Path output = Files.createTempFile("spotsim-exec-", ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile())
+            ProcessBuilder pb = new ProcessBuilder(ProcessRuntime.withDefaultSignals(argv)).redirectErrorStream(true).redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             if (launch.workingDir() != null) {
                 pb.directory(launch.workingDir().toFile());
