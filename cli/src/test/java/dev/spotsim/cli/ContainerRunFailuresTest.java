@@ -75,7 +75,8 @@ class ContainerRunFailuresTest {
 
     /** {@code spotsim run FILE} in a JVM of its own, its output in {@code log}; {@code env} added to this JVM's. */
     private Process spotsim(Path file, Path log, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // SIGINT at its default, as in a terminal: a build started in the background passes it on ignored, and Ctrl-C would do nothing.
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot"),
                 "-cp", System.getProperty("java.class.path"), "dev.spotsim.cli.SpotsimCommand",
                 "run", file.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString())

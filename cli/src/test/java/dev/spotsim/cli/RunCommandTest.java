@@ -123,7 +123,8 @@ class RunCommandTest {
         Path scenario = Files.writeString(out.resolve("long.yaml"), shortDrain().replace("duration: 15s", "duration: 5m")
                 .replace("at: 3s", "at: 4m"));
         Path log = out.resolve("spotsim.log");
-        child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // SIGINT at its default, as in a terminal: a build started in the background passes it on ignored, and Ctrl-C would do nothing.
+        child = new ProcessBuilder("/usr/bin/env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot"), "-cp", System.getProperty("java.class.path"), "dev.spotsim.cli.SpotsimCommand",
                 "run", scenario.toString(), "--out", out.resolve("runs").toString(), "--workdir", REPO.toString(), "--progress", "1s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
