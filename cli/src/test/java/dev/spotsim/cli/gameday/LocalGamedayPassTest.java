@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * simulated group, two SSM generators drive Gatling load at the balancer, drain is measured from ECS and target
  * health, run.json, junit.xml and report.html are written, and every SLO holds (exit 0). About 3 minutes: FIS's
  * notice is the real two minutes.
- * <p>Its scenario's health check tolerates a starved box (see local-gameday-ci.yaml): at load 20 on 2 cores, ALB's
- * shortest check failed every live target after the notice. A failure prints the failing seconds with their causes and
- * the run's timeline.
+ * <p>Made for a starved box (load 20 on 2 cores failed it before): the workload is compiled once and started with C1
+ * only ({@link LocalGamedayTest#ciScenario}), and the scenario's health check tolerates slow answers (see
+ * local-gameday-ci.yaml). A failure prints the failing seconds with their causes and the run's timeline.
  */
 class LocalGamedayPassTest {
     @TempDir
